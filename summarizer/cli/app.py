@@ -1,0 +1,34 @@
+"""The typer application and its entry point."""
+
+from __future__ import annotations
+
+import typer
+
+from .. import __version__
+
+app = typer.Typer(
+    name="summarizer",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"summarizer {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit"),
+) -> None:
+    """Structured, verified summaries of Chinese government reports."""
+
+
+from . import docs  # noqa: E402,F401  (registers the commands)
+
+
+def main() -> None:
+    app()

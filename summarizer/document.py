@@ -1,0 +1,117 @@
+"""The pure half of the pipeline in one call: read → clean → split → classify.
+
+`parse_document(path)` gives a `ParsedDocument`: the decoded original, the cleaned text with
+its offset map, and the `SectionTree` (schemas.document) whose offsets point into the original.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from schemas.document import RemovedText, Section, SectionKind, SectionTree
+
+from .classify import classify_parts, extract_metadata
+from .clean import CleanText, clean_text
+from .reader import DEFAULT_MAX_BYTES, RawDocument, decode_document, read_document
+from .split import Node, split_text
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    raw: RawDocument
+    clean: CleanText
+    tree: SectionTree
+
+    def text_of(self, section: Section) -> str:
+        """The cleaned text of a section (heading included)."""
+        return self.clean.text[section.clean_start : section.clean_end]
+
+    def body_of(self, section: Section) -> str:
+        return self.clean.text[section.body_start : section.clean_end]
+
+    def own_text(self, section: Section) -> str:
+        """The section's text that none of its children covers (its lead and tail)."""
+        parts = []
+        pos = section.body_start
+        for child in section.children:
+            if child.clean_start > pos:
+                parts.append(self.clean.text[pos : child.clean_start])
+            pos = max(pos, child.clean_end)
+        if section.clean_end > pos:
+            parts.append(self.clean.text[pos : section.clean_end])
+        return "\n".join(p.strip() for p in parts if p.strip())
+
+
+def parse_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedDocument:
+    return parse_raw(read_document(path, max_bytes=max_bytes))
+
+
+def parse_bytes(data: bytes, name: str = "<bytes>") -> ParsedDocument:
+    return parse_raw(decode_document(data, name))
+
+
+def parse_raw(raw: RawDocument) -> ParsedDocument:
+    clean = clean_text(raw.text)
+    root = split_text(clean.text, classify_parts)
+    metadata = extract_metadata(clean.text, root)
+    sections = [_to_section(n, clean, 1, "") for n in root.children]
+    warnings = list(clean.warnings)
+    tree = SectionTree(
+        path=raw.path,
+        sha256=raw.sha256,
+        encoding=raw.encoding,
+        chars=len(raw.text),
+        clean_chars=len(clean.text),
+        damaged_chars=clean.damaged_chars,
+        warnings=warnings,
+        removed=[RemovedText(reason=r.reason, start=r.start, end=r.end, text=r.text) for r in clean.removed],
+        metadata=metadata,
+        sections=sections,
+    )
+    tree.warnings.extend(_structure_warnings(tree))
+    return ParsedDocument(raw=raw, clean=clean, tree=tree)
+
+
+def _to_section(node: Node, clean: CleanText, level: int, parent_path: str) -> Section:
+    path = f"{parent_path} > {node.label}" if parent_path else node.label
+    start, end = clean.to_original(node.start, node.end)
+    return Section(
+        path=path,
+        marker=node.marker,
+        title=node.title,
+        level=level,
+        kind=node.kind or SectionKind.OTHER,
+        start=start,
+        end=end,
+        clean_start=node.start,
+        clean_end=node.end,
+        body_start=node.body_start,
+        derived=node.derived,
+        children=[_to_section(c, clean, level + 1, path) for c in node.children],
+    )
+
+
+def _structure_warnings(tree: SectionTree) -> list[str]:
+    out = []
+    kinds = {s.kind for s in tree.walk()}
+    if not any(s.marker for s in tree.walk()):
+        out.append("no headings found: the text is treated as one section")
+    if SectionKind.REVIEW not in kinds:
+        out.append("no review section (执行情况/工作回顾) found")
+    if SectionKind.TASKS not in kinds:
+        out.append("no tasks section (主要任务/工作安排) found")
+    return out
+
+
+def areas(tree: SectionTree, kind: SectionKind) -> list[Section]:
+    """The areas of a part: headed sections of `kind` directly under a part of that kind
+    (the seven (一)…(七) of a review, the (一)…(九) of a plan). A part without headed
+    children is its own single area."""
+    out: list[Section] = []
+    for part in tree.sections:
+        if part.kind != kind or part.derived:
+            continue
+        headed = [c for c in part.children if c.kind == kind and not c.derived]
+        out.extend(headed or [part])
+    return out

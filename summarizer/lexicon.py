@@ -1,0 +1,249 @@
+"""The Chinese-language knowledge of the tool, as data.
+
+Every heading pattern, keyword list and phrase that the pure stages (clean, split, classify,
+rules, verify) recognise lives here, so that tuning the tool for a new kind of report means
+editing one file. Nothing in this module does any work beyond compiling regular expressions.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------------------------------------
+# Characters
+# ---------------------------------------------------------------------------------------------
+
+#: Whitespace that scraped pages put where an ASCII space or nothing belongs.
+SPACE_CHARS = " \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
+#: The character that decoders put where a byte sequence was damaged.
+DAMAGED_CHAR = "\ufffd"
+#: Sentence terminators (full-width and the ASCII forms scraped pages often carry).
+SENTENCE_END = "。；;！!？?"
+CLAUSE_END = SENTENCE_END + "，,、：:"
+#: Chinese numerals used in headings and inline enumerations, in order.
+CN_DIGITS = "一二三四五六七八九十"
+CN_ORDINALS = [
+    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+    "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十",
+]
+
+# ---------------------------------------------------------------------------------------------
+# Page chrome (clean)
+# ---------------------------------------------------------------------------------------------
+
+#: A whole line that is navigation, a widget, a publication line or a footer element.
+CHROME_LINE_PATTERNS = [
+    r"^(当前位置|您的位置|你的位置|所在位置)\s*[:：]",  # breadcrumbs with a label
+    r"^首页\s*[>＞›»]",  # breadcrumbs
+    r"[>＞›»]\s*(信息公开|政务公开|政府信息公开|规划计划|发展规划|新闻中心|工作动态)",
+    r"^(字号|字体|【字体|【字号)\s*[:：]?",
+    r"【\s*(大|中|小)\s*(中|小)?\s*(小)?\s*】",
+    r"(打印本页|关闭窗口|【打印】|【关闭】|保存本页|收藏本页|扫一扫在手机打开|在手机上打开)",
+    r"^分享到\s*[:：]?",
+    r"^(日期|发布日期|发布时间|信息来源|来源|发文机关|浏览次数|访问量|作者)\s*[:：].{0,80}$",
+    r"(信息来源|发布时间|发布日期)\s*[:：]",
+    r"^文件已失效$",
+    r"^(网站地图|网站概况|版权保护|隐私声明|联系我们|网站标识码|ICP备|粤ICP|京ICP|备案号|主办单位|承办单位|技术支持|咨询投诉电话)",
+    r"(网站标识码|ICP备\d|公网安备|备案号\s*[:：])",
+    r"^(原文链接|免责声明)\s*[:：]?",
+    r"^本站.{0,20}(部分信息来源|信息来源于)",
+    r"^(TOP|top|Top|返回顶部|客服|电话|微信|微博|footer|header)$",
+    # link-sharing sites that wrap a copied page
+    r"^(添加链接|link之家|链接快照平台|相关文章推荐|相关推荐|热门推荐|猜你喜欢)$",
+    r"^[•·●◆▪]\s*\S",
+    r"\s[·•]\s.*\d+\s*(分钟|小时|天|周|月|年)前",
+]
+CHROME_LINE_RES = [re.compile(p) for p in CHROME_LINE_PATTERNS]
+#: Only lines up to this length can be page chrome: body paragraphs are longer.
+CHROME_MAX_LINE = 220
+#: Short navigation labels (新闻, 政务) before the title are chrome when they stand alone.
+NAV_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
+#: A line after which everything left is the site's footer.
+FOOTER_START_RES = [
+    re.compile(p)
+    for p in (
+        r"^分享到\s*[:：]?",
+        r"^(网站地图|原文链接|免责声明)",
+        r"^(扫一扫在手机打开|【打印本页】|【关闭窗口】)",
+    )
+]
+#: The footer rule only fires when at most this much text follows the marker.
+FOOTER_MAX_TAIL = 2500
+
+# ---------------------------------------------------------------------------------------------
+# Headings (split)
+# ---------------------------------------------------------------------------------------------
+
+_CN = "[一二三四五六七八九十]{1,3}"
+#: Line-start heading styles, outermost first. The rank orders nesting: a heading nests under
+#: the nearest open heading of a smaller rank.
+HEADING_STYLES = [
+    # (name, rank, regex matched at the start of a line; group "n" is the ordinal)
+    ("part", 0, re.compile(rf"^第(?P<n>{_CN})(部分|章)\s*")),
+    ("cn", 1, re.compile(rf"^(?P<n>{_CN})\s*[、.．]\s*")),
+    ("paren_cn", 2, re.compile(rf"^[(（]\s*(?P<n>{_CN})\s*[)）]\s*")),
+    ("num", 3, re.compile(r"^(?P<n>\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
+    ("paren_num", 4, re.compile(r"^[(（]\s*(?P<n>\d{1,2})\s*[)）]\s*")),
+]
+#: Inline enumerations inside a paragraph: (name, rank, regex for one marker, ordinal kind).
+#: A marker counts only after a sentence boundary and only as part of a run 一是, 二是, ...
+INLINE_STYLES = [
+    ("paren_num", 4, r"[(（]\s*(?P<n>\d{1,2})\s*[)）]", "num"),
+    ("circled", 5, r"(?P<n>[①②③④⑤⑥⑦⑧⑨⑩])", "circled"),
+    ("shi", 6, r"(?P<n>[一二三四五六七八九十]{1,2})\s*是", "cn"),
+]
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+#: What may stand right before an inline marker: the start of the text or a boundary.
+INLINE_BOUNDARY = "。；;：:！!？?，,\n "
+#: A heading line longer than this is a heading with its body on the same line.
+TITLE_MAX = 48
+#: A short title taken from a heading that shares its line with the body stops at one of these.
+TITLE_STOPS = "。；;：:！!？?"
+
+# ---------------------------------------------------------------------------------------------
+# Section kinds (classify)
+# ---------------------------------------------------------------------------------------------
+
+#: Title keywords per kind, tried in this order (the first kind with a hit wins).
+KIND_TITLE_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
+    ("glossary", ("名词解释", "名词注释", "注释", "附注", "术语解释")),
+    ("problems", ("存在的问题", "存在问题", "问题和不足", "问题与不足", "困难和问题", "困难和挑战", "不足之处")),
+    ("review", ("执行情况", "工作回顾", "回顾", "主要成绩", "取得的成绩", "完成情况")),
+    ("targets", ("主要目标", "预期目标", "预期性指标", "约束性指标", "主要指标", "目标任务")),
+    ("requirements", ("总体要求", "总体思路", "指导思想", "基本思路")),
+    ("measures", ("保障措施", "保障机制", "组织保障")),
+    ("tasks", ("主要任务", "工作安排", "重点工作", "重点任务", "工作任务", "计划", "工作部署")),
+]
+#: A glossary block starts at a short line like these and runs to the end of the document.
+GLOSSARY_LINE_RE = re.compile(r"^(附件\s*\d*\s*[:：]?\s*)?(有关)?(名词解释|名词注释|注释|术语解释)\s*[:：]?$")
+#: 附件 on its own line right before a glossary belongs to it.
+ANNEX_LINE_RE = re.compile(r"^附件\s*\d*\s*[:：]?$")
+
+#: A sentence that opens the problems passage: an admission verb and a difficulty noun.
+PROBLEMS_TRIGGER_RE = re.compile(
+    r"(清醒(地)?(认识|看)到|清醒认识|也要看到|必须看到|同时也要看到|存在(着)?(一些|不少|诸多)?|面临(着)?(一些|不少|诸多)?)"
+    r"[^。；;]{0,40}?(困难|挑战|问题|不足|短板|差距|薄弱环节)"
+)
+#: Openings of the paragraphs that close a review part ("过去一年……", "各位代表!……").
+CLOSING_OPENERS = (
+    "过去一年", "过去五年", "回顾过去", "这些成绩的取得", "成绩来之不易", "各位代表",
+    "与此同时", "此外,我区", "一年来,", "五年来,",
+)
+#: A paragraph that introduces the target list ("主要目标如下", "主要预期目标是").
+TARGETS_TRIGGER_RE = re.compile(
+    r"(主要(预期)?目标(如下|是|为)|主要(经济)?指标[^。]{0,20}(如下|是)|预期目标(如下|是|为)|主要预期性指标)"
+)
+#: A paragraph that states the general requirements ("总体要求是").
+REQUIREMENTS_TRIGGER_RE = re.compile(
+    r"(总体要求是|总体思路是|指导思想是|做好\d{4}年[^。,，]{0,12}工作[,，]\s*要|以习近平新时代中国特色社会主义思想为指导)"
+)
+
+# ---------------------------------------------------------------------------------------------
+# Document metadata
+# ---------------------------------------------------------------------------------------------
+
+DOC_TYPES = [
+    # (doc_type, keywords in the title)
+    ("政府工作报告", ("政府工作报告",)),
+    ("计划执行情况与计划", ("国民经济和社会发展计划", "社会发展计划执行情况", "计划执行情况")),
+]
+DOC_TYPE_OTHER = "other"
+#: An administrative region name: 2-4 characters then 区/县/市/旗.
+REGION_RE = re.compile(r"(?:[\u4e00-\u9fff]{2,3}[省市])?(?P<region>[\u4e00-\u9fff]{2,4}?(?:新区|区|县|旗))")
+#: Words that end in 区 but name no region.
+REGION_STOPWORDS = {
+    "全区", "我区", "本区", "辖区", "城区", "片区", "园区", "社区", "街区", "景区", "校区", "湾区",
+    "新区", "先行区", "示范区", "合作区", "开发区", "高新区", "试验区", "自贸区", "功能区", "核心区",
+    "老城区", "中心城区", "各区", "全市各区", "市辖区", "行政区", "保护区", "集聚区", "承载区", "风险区",
+}
+YEAR_RE = re.compile(r"(?P<y>20\d{2})\s*年")
+
+# ---------------------------------------------------------------------------------------------
+# Numbers and metrics (rules, verify)
+# ---------------------------------------------------------------------------------------------
+
+#: Units as printed, longest first, with their scale against the base unit of their family.
+UNITS: list[tuple[str, str, float]] = [
+    # (unit, family, factor to the family's base)
+    ("万亿元", "yuan", 1e12), ("千亿元", "yuan", 1e11), ("百亿元", "yuan", 1e10),
+    ("亿元", "yuan", 1e8), ("千万元", "yuan", 1e7), ("百万元", "yuan", 1e6), ("万元", "yuan", 1e4),
+    ("元", "yuan", 1.0),
+    ("万美元", "usd", 1e4), ("亿美元", "usd", 1e8), ("美元", "usd", 1.0),
+    ("个百分点", "pp", 1.0), ("百分点", "pp", 1.0),
+    ("%", "pct", 1.0), ("％", "pct", 1.0),
+    ("万平方米", "m2", 1e4), ("平方米", "m2", 1.0), ("平方公里", "km2", 1.0), ("公顷", "ha", 1.0),
+    ("万亩", "mu", 1e4), ("亩", "mu", 1.0),
+    ("公里", "km", 1.0), ("千米", "km", 1.0), ("米", "m", 1.0),
+    ("万人次", "person_times", 1e4), ("人次", "person_times", 1.0),
+    ("万人", "person", 1e4), ("人", "person", 1.0),
+    ("万户", "household", 1e4), ("户", "household", 1.0),
+    ("万个", "count", 1e4), ("万家", "count", 1e4), ("万套", "count", 1e4), ("万间", "count", 1e4),
+    ("万辆", "count", 1e4), ("万吨", "ton", 1e4), ("吨", "ton", 1.0),
+]
+#: Count words: a number followed by one of these is a count (no scale).
+COUNT_UNITS = "个家所项套间座条台辆支名批场次件宗处栋张份款只株棵类期轮所"
+#: Chinese numerals with their values, for 八千亿, 三成, 千亿.
+CN_NUM = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_BIG_UNITS = {"万": 1e4, "亿": 1e8}
+#: 三成 = 30%.
+CHENG = "成"
+#: A number as printed: Arabic (full-width too) with decimals, or Chinese numerals with a unit.
+ARABIC_NUMBER = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+CN_NUMBER = r"[零〇一二两三四五六七八九十百千万亿]+"
+
+#: Words of change, with their sign. 增速 and 增幅 state a growth rate.
+CHANGE_WORDS = {
+    "增长": 1, "增速": 1, "增幅": 1, "提高": 1, "提升": 1, "上升": 1, "上涨": 1, "增加": 1, "正增长": 1,
+    "下降": -1, "降低": -1, "减少": -1, "回落": -1, "负增长": -1, "收窄": -1,
+}
+#: Qualifiers printed before a change word (同比增长, 同口径增长, 按可比价格计算增长).
+CHANGE_QUALIFIERS = ("同口径", "同比", "环比", "按可比价格计算", "按可比价计算", "按自然口径计算", "自然口径", "年均")
+#: Comparators printed with targets, as they read.
+COMPARATORS_AFTER = ("以上", "左右", "以内", "以下", "之内", "上下")
+COMPARATORS_BEFORE = ("超过", "突破", "不低于", "不少于", "不高于", "不超过", "力争达到", "达到", "超", "达", "约", "近")
+#: Verbs that stand between an indicator and its value; they belong to neither.
+VALUE_VERBS = ("预计全年实现", "预计实现", "预计完成", "力争实现", "力争", "实现", "完成", "达到", "控制在", "保持在", "保持", "为", "达", "共", "累计", "推动完成")
+#: Period expressions printed with a metric.
+PERIOD_RE = re.compile(
+    r"(前[一二三四]季度|第[一二三四]季度|上半年|下半年|全年|预计全年|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月|1-\d{1,2}月|\d{4}年)"
+)
+
+#: Headline indicators: the canonical name and the aliases reports print.
+HEADLINE_INDICATORS: list[tuple[str, tuple[str, ...]]] = [
+    ("地区生产总值", ("地区生产总值(GDP)", "地区生产总值（GDP）", "地区生产总值", "GDP", "生产总值", "经济总量")),
+    ("规上工业增加值", ("规模以上工业增加值", "规上工业企业增加值", "规上工业增加值", "规模以上工业企业增加值")),
+    ("规上工业总产值", ("规模以上工业总产值", "规上工业总产值", "规上工业企业总产值")),
+    ("固定资产投资", ("固定资产投资总额", "固定资产投资完成额", "固定资产投资额", "固定资产投资", "全社会固定资产投资")),
+    ("社会消费品零售总额", ("社会消费品零售总额", "社消零总额", "社消零")),
+    ("一般公共预算收入", ("地方一般公共预算收入", "一般公共预算收入", "地方一般公共财政预算收入", "一般公共财政预算收入")),
+    ("外贸进出口总额", ("外贸进出口总额", "进出口总额", "外贸进出口")),
+    ("城镇登记失业率", ("城镇登记失业率", "城镇调查失业率")),
+    ("居民人均可支配收入", ("居民人均可支配收入", "人均可支配收入")),
+]
+#: Target lists mark binding indicators in a heading or phrase like this.
+BINDING_RE = re.compile(r"约束性")
+EXPECTED_RE = re.compile(r"预期性")
+#: Task sentences that carry a commitment begin with or contain verbs like these.
+COMMITMENT_VERBS = ("新建", "建成", "完成", "新增", "推动", "实现", "打造", "开工", "建设", "筹集", "引进", "培育", "举办", "开展", "力争", "确保")
+
+# ---------------------------------------------------------------------------------------------
+# Problems themes (compare)
+# ---------------------------------------------------------------------------------------------
+
+#: Themes for the problems matrix, each with the words that signal it.
+PROBLEM_THEMES: list[tuple[str, tuple[str, ...]]] = [
+    ("外部环境", ("外部环境", "国际", "全球", "不确定", "需求不足", "下行")),
+    ("产业发展", ("产业", "制造业", "龙头企业", "服务业", "产业链", "企业经营")),
+    ("创新能力", ("创新", "科技", "人才", "研发", "核心技术")),
+    ("发展空间", ("空间", "土地", "厂房", "用地")),
+    ("公共服务", ("教育", "医疗", "养老", "托育", "文体", "公共服务", "民生", "住房")),
+    ("城市品质", ("城市功能", "城区环境", "城市品质", "城市规划", "交通", "商业配套", "城中村")),
+    ("安全治理", ("安全", "风险", "事故", "历史遗留", "治理")),
+    ("政府建设", ("干部", "政府系统", "作风", "担当")),
+]
+
+
+def compile_alternation(words: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of literal words, longest first, so that 社消零总额 beats 社消零."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -1,0 +1,470 @@
+"""split: cleaned text → a tree of sections, by the document's own heading grammar.
+
+Takes a `CleanText`; gives `Node`s (cleaned offsets) in document order:
+- line-start headings 第一部分 / 一、 / (一)（一） / 1. 1、 / (1)（1）, nested by rank;
+- a glossary block (名词解释, 注释) at the end as its own section;
+- passages that a phrase, not a heading, sets apart: the problems passage inside a review
+  ("在肯定……的同时，必须清醒地认识到……一是……"), the targets paragraph ("主要预期目标是"),
+  the general requirements ("总体要求是") and the closing words of a part ("过去一年……");
+- inline enumerations inside a paragraph (一是……二是……, (1)……(2)……, ①……②……).
+
+Kinds are assigned by `classify`; this module only decides where sections begin and end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator, Optional
+
+from schemas.document import SectionKind
+
+from . import lexicon as lx
+
+_WS = " \n"
+
+
+@dataclass
+class Node:
+    """A section while the tree is built (cleaned offsets)."""
+
+    label: str  # path component: "三", "(二)", "3", "一是", or a name for derived sections
+    marker: str  # as printed
+    title: str
+    rank: int  # heading style rank (smaller is outer); derived sections take their parent's + 1
+    start: int
+    end: int
+    body_start: int
+    kind: Optional[SectionKind] = None
+    derived: bool = False
+    children: list["Node"] = field(default_factory=list)
+
+    def walk(self) -> Iterator["Node"]:
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+    def own_regions(self) -> list[tuple[int, int]]:
+        """The parts of the body that no child covers."""
+        out = []
+        pos = self.body_start
+        for c in self.children:
+            if c.start > pos:
+                out.append((pos, c.start))
+            pos = max(pos, c.end)
+        if self.end > pos:
+            out.append((pos, self.end))
+        return out
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if line:
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Ordinals
+# ---------------------------------------------------------------------------------------------
+
+
+def ordinal_value(n: str) -> int:
+    """一 → 1, 十二 → 12, 3 → 3, ③ → 3."""
+    n = n.strip()
+    if n.isdigit():
+        return int(n)
+    if n in lx.CIRCLED:
+        return lx.CIRCLED.index(n) + 1
+    if n in lx.CN_ORDINALS:
+        return lx.CN_ORDINALS.index(n) + 1
+    digits = {c: i + 1 for i, c in enumerate(lx.CN_DIGITS)}
+    if len(n) == 2 and n[0] == "十":
+        return 10 + digits.get(n[1], 0)
+    if len(n) == 2 and n[1] == "十":
+        return digits.get(n[0], 0) * 10
+    if len(n) == 3 and n[1] == "十":
+        return digits.get(n[0], 0) * 10 + digits.get(n[2], 0)
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Titles
+# ---------------------------------------------------------------------------------------------
+
+
+def split_title(text: str, start: int, end: int) -> tuple[str, int]:
+    """The short title of a heading or item whose text spans [start, end), and where its body
+    starts. A heading alone on its line is all title; one that shares its line with the body
+    ends at the first sentence stop ("(一)经济高质量发展基础更加牢固。坚持……")."""
+    para_end = text.find("\n", start, end)
+    line_end = end if para_end < 0 else para_end
+    line = text[start:line_end]
+    stops = [i for i, ch in enumerate(line) if ch in lx.TITLE_STOPS]
+    if len(line) <= 100 and (not stops or stops == [len(line) - 1]):
+        return line.rstrip(lx.TITLE_STOPS + " "), line_end
+    if stops and stops[0] <= lx.TITLE_MAX:
+        return line[: stops[0]].strip(), start + stops[0] + 1
+    comma = next((i for i, ch in enumerate(line[: lx.TITLE_MAX]) if ch in ",，"), None)
+    if comma:
+        return line[:comma].strip(), start + comma + 1
+    return line[: lx.TITLE_MAX // 2].strip(), start + lx.TITLE_MAX // 2
+
+
+# ---------------------------------------------------------------------------------------------
+# Headings
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Heading:
+    style: str
+    rank: int
+    ordinal: int
+    marker: str
+    label: str
+
+
+def match_heading(line: str) -> Optional[_Heading]:
+    for style, rank, rx in lx.HEADING_STYLES:
+        m = rx.match(line)
+        if not m or m.end() >= len(line):
+            continue
+        n = m.group("n")
+        ordinal = ordinal_value(n)
+        if not ordinal:
+            continue
+        marker = m.group(0).strip()
+        label = {
+            "part": f"第{n}部分",
+            "cn": n,
+            "paren_cn": f"({n})",
+            "num": n,
+            "paren_num": f"({n})",
+        }[style]
+        return _Heading(style, rank, ordinal, marker, label)
+    return None
+
+
+def _fits_sequence(parent: Node, heading: _Heading, last_ordinal: dict[tuple[int, str], int]) -> bool:
+    """A heading must continue its siblings' numbering (one skipped number is tolerated, for
+    damaged text); this keeps a body line that happens to start with "1." or "二、" a body line."""
+    last = last_ordinal.get((id(parent), heading.style), 0)
+    return last < heading.ordinal <= last + 2
+
+
+def build_heading_tree(text: str, paras: list[tuple[int, int]], stop: int) -> Node:
+    root = Node("", "", "", -1, 0, stop, 0)
+    stack = [root]
+    last_ordinal: dict[tuple[int, str], int] = {}
+    for ps, pe in paras:
+        if ps >= stop:
+            break
+        h = match_heading(text[ps:pe])
+        if h is None:
+            continue
+        while stack[-1].rank >= h.rank:
+            stack.pop()
+        parent = stack[-1]
+        if not _fits_sequence(parent, h, last_ordinal):
+            continue
+        last_ordinal[(id(parent), h.style)] = h.ordinal
+        marker_end = ps + text[ps:pe].index(h.marker) + len(h.marker)
+        while marker_end < pe and text[marker_end] == " ":
+            marker_end += 1
+        title, body_start = split_title(text, marker_end, pe)
+        node = Node(h.label, h.marker, title, h.rank, ps, stop, body_start)
+        parent.children.append(node)
+        stack.append(node)
+    _close(root, stop)
+    return root
+
+
+def _close(node: Node, end: int) -> None:
+    """Set each child's end to the next sibling's start (or the parent's end), trimmed."""
+    node.end = end
+    for i, child in enumerate(node.children):
+        nxt = node.children[i + 1].start if i + 1 < len(node.children) else end
+        _close(child, nxt)
+
+
+def _trim(text: str, node: Node) -> None:
+    while node.end > node.start and text[node.end - 1] in _WS:
+        node.end -= 1
+    node.body_start = min(node.body_start, node.end)
+    for c in node.children:
+        _trim(text, c)
+
+
+# ---------------------------------------------------------------------------------------------
+# Passages set apart by a phrase
+# ---------------------------------------------------------------------------------------------
+
+
+def _sentence_start(text: str, pos: int, floor: int) -> int:
+    i = pos
+    while i > floor and text[i - 1] not in "。！!？?\n":
+        i -= 1
+    return i
+
+
+def _containing_chain(root: Node, pos: int) -> list[Node]:
+    chain = [root]
+    node = root
+    while True:
+        nxt = next((c for c in node.children if c.start <= pos < c.end), None)
+        if nxt is None:
+            return chain
+        chain.append(nxt)
+        node = nxt
+
+
+def _truncate(node: Node, at: int) -> None:
+    node.end = min(node.end, at)
+    node.body_start = min(node.body_start, node.end)
+    node.children = [c for c in node.children if c.start < at]
+    for c in node.children:
+        _truncate(c, at)
+
+
+def carve(root: Node, start: int, end: int, label: str, title: str, kind: SectionKind) -> Optional[Node]:
+    """Make [start, end) its own section, a child of the part (一、 level) that holds it."""
+    chain = _containing_chain(root, start)
+    holder = next((n for n in reversed(chain) if n.rank <= 1 and not n.derived), root)
+    later = [c.start for c in holder.children if c.start > start]
+    end = min([end, *later])
+    if end <= start:
+        return None
+    new = Node(label, "", title, holder.rank + 1, start, end, start, kind=kind, derived=True)
+    kids: list[Node] = []
+    for c in holder.children:
+        if c.start < start < c.end:
+            _truncate(c, start)
+        if c.start >= start and c.end <= end:
+            continue  # swallowed (cannot happen: `end` stops at the next child)
+        kids.append(c)
+    kids.append(new)
+    kids.sort(key=lambda n: n.start)
+    holder.children = kids
+    taken = {n.label for n in holder.children if n is not new}
+    if new.label in taken:
+        k = 2
+        while f"{label}{k}" in taken:
+            k += 1
+        new.label = f"{label}{k}"
+    return new
+
+
+def _paragraph_at(paras: list[tuple[int, int]], pos: int) -> int:
+    return next(i for i, (ps, pe) in enumerate(paras) if ps <= pos <= pe)
+
+
+def carve_problems(text: str, root: Node, paras: list[tuple[int, int]], allowed: list[Node]) -> None:
+    """The problems passage: a sentence that admits difficulties, followed by enumerated items."""
+    for holder in allowed:
+        for m in lx.PROBLEMS_TRIGGER_RE.finditer(text, holder.start, holder.end):
+            pi = _paragraph_at(paras, m.start())
+            ps, pe = paras[pi]
+            start = _sentence_start(text, m.start(), ps)
+            runs = find_inline_runs(text, start, pe)
+            if not runs and pi + 1 < len(paras):
+                nxt_ps, _ = paras[pi + 1]
+                runs = find_inline_runs(text, nxt_ps, paras[pi + 1][1])
+                if not runs or runs[0][1][0][0] != nxt_ps:
+                    runs = []
+            if not runs:
+                continue
+            end = max(item_end for _, items in runs for _, item_end, _ in items)
+            carve(root, start, end, "问题", "存在的问题", SectionKind.PROBLEMS)
+            return
+
+
+def carve_closing(text: str, part: Node, paras: list[tuple[int, int]], root: Node) -> None:
+    """Closing words after a part's last area ("过去一年……", "各位代表!……") are not that area."""
+    areas = [c for c in part.children if not c.derived]
+    if not areas:
+        return
+    last = areas[-1]
+    body_paras = [(ps, pe) for ps, pe in paras if last.start <= ps < last.end]
+    for ps, pe in body_paras[2:] if last.body_start >= body_paras[0][1] else body_paras[1:]:
+        if text.startswith(lx.CLOSING_OPENERS, ps):
+            carve(root, ps, last.end, "结语", text[ps:pe][:12], SectionKind.OTHER)
+            return
+
+
+def carve_targets_and_requirements(text: str, part: Node, paras: list[tuple[int, int]], root: Node) -> None:
+    """In a part's lead (before its first heading child): the requirements paragraph and the
+    paragraph that lists or introduces the targets, with the "——" lines that follow it."""
+    lead_end = min([c.start for c in part.children if not c.derived] or [part.end])
+    lead = [(ps, pe) for ps, pe in paras if part.body_start <= ps < lead_end]
+    i = 0
+    while i < len(lead):
+        ps, pe = lead[i]
+        head = text[ps : min(pe, ps + 200)]
+        if part.kind not in (SectionKind.TARGETS,) and lx.TARGETS_TRIGGER_RE.search(text, ps, pe):
+            end = pe
+            j = i + 1
+            while j < len(lead) and text.startswith("——", lead[j][0]):
+                end = lead[j][1]
+                j += 1
+            carve(root, ps, end, "目标", "主要目标", SectionKind.TARGETS)
+            i = j
+            continue
+        if part.kind != SectionKind.REQUIREMENTS and lx.REQUIREMENTS_TRIGGER_RE.search(head):
+            carve(root, ps, pe, "要求", "总体要求", SectionKind.REQUIREMENTS)
+        i += 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Inline enumerations
+# ---------------------------------------------------------------------------------------------
+
+_INLINE_RES = [(name, rank, re.compile(rx), kind) for name, rank, rx, kind in lx.INLINE_STYLES]
+
+InlineItem = tuple[int, int, str]  # (start, end, marker)
+
+
+def _boundary_ok(text: str, pos: int, floor: int) -> bool:
+    if pos <= floor:
+        return True
+    prev = text[pos - 1]
+    if prev == " " and pos - 1 > floor:
+        prev = text[pos - 2]
+    return prev in lx.INLINE_BOUNDARY
+
+
+def find_inline_runs(text: str, start: int, end: int, skip: frozenset[str] = frozenset()) -> list[tuple[str, list[InlineItem]]]:
+    """Runs of 一是/二是… (or (1)/(2)…, ①/②…) inside [start, end), of the family that starts
+    first. Each item runs to the next marker; the last one to the end of its paragraph."""
+    best: Optional[tuple[str, list[list[tuple[int, int, str]]]]] = None
+    for name, _rank, rx, _kind in _INLINE_RES:
+        if name in skip:
+            continue
+        markers = [
+            (m.start(), ordinal_value(m.group("n")), m.group(0))
+            for m in rx.finditer(text, start, end)
+            if _boundary_ok(text, m.start(), start)
+        ]
+        runs: list[list[tuple[int, int, str]]] = []
+        i = 0
+        while i < len(markers):
+            if markers[i][1] != 1:
+                i += 1
+                continue
+            run = [markers[i]]
+            j = i + 1
+            while j < len(markers):
+                if markers[j][1] == run[-1][1] + 1:
+                    run.append(markers[j])
+                elif markers[j][1] == 1:
+                    break
+                j += 1
+            if len(run) >= 2:
+                runs.append(run)
+            i = j if len(run) >= 2 else i + 1
+        if runs and (best is None or runs[0][0][0] < best[1][0][0][0]):
+            best = (name, runs)
+    if best is None:
+        return []
+    name, runs = best
+    out = []
+    for run in runs:
+        items: list[InlineItem] = []
+        for k, (pos, _ordinal, marker) in enumerate(run):
+            if k + 1 < len(run):
+                item_end = run[k + 1][0]
+            else:
+                nl = text.find("\n", pos, end)
+                item_end = end if nl < 0 else nl
+            items.append((pos, item_end, marker))
+        out.append((name, items))
+    return out
+
+
+def add_inline_items(text: str, node: Node, skip: frozenset[str] = frozenset()) -> None:
+    for child in node.children:
+        add_inline_items(text, child, skip)
+    new: list[Node] = []
+    for a, b in node.own_regions():
+        for family, items in find_inline_runs(text, a, b, skip):
+            for s, e, marker in items:
+                marker_clean = marker.replace(" ", "")
+                m_end = s + len(marker)
+                while m_end < e and text[m_end] == " ":
+                    m_end += 1
+                title, body_start = split_title(text, m_end, e)
+                label = marker_clean if family != "paren_num" else "(" + marker_clean.strip("()（）") + ")"
+                item = Node(label, marker_clean, title, node.rank + 1, s, e, body_start)
+                item_end_trim(text, item)
+                add_inline_items(text, item, skip | {family})
+                new.append(item)
+    if new:
+        node.children = sorted(node.children + new, key=lambda n: n.start)
+
+
+def item_end_trim(text: str, node: Node) -> None:
+    while node.end > node.start and text[node.end - 1] in _WS:
+        node.end -= 1
+    node.body_start = min(node.body_start, node.end)
+
+
+# ---------------------------------------------------------------------------------------------
+# The whole split
+# ---------------------------------------------------------------------------------------------
+
+
+def find_glossary(text: str, paras: list[tuple[int, int]]) -> Optional[int]:
+    """Start (cleaned offset) of a glossary block: a 名词解释 line in the last part of the text."""
+    for i, (ps, pe) in enumerate(paras):
+        if ps < len(text) // 3:
+            continue
+        line = text[ps:pe]
+        if lx.GLOSSARY_LINE_RE.match(line):
+            if i > 0 and lx.ANNEX_LINE_RE.match(text[paras[i - 1][0] : paras[i - 1][1]]):
+                return paras[i - 1][0]
+            return ps
+    return None
+
+
+def split_text(text: str, classify_parts) -> Node:
+    """Build the full tree. `classify_parts(root)` assigns kinds to the heading sections before
+    the passages are carved out (carving depends on whether a part is a review or a plan)."""
+    paras = paragraphs(text)
+    glossary_at = find_glossary(text, paras)
+    body_end = glossary_at if glossary_at is not None else len(text)
+    root = build_heading_tree(text, paras, body_end)
+    if not root.children:
+        whole = Node("全文", "", "全文", 1, 0, body_end, 0)
+        root.children.append(whole)
+    elif root.children[0].start > 0:
+        first_line = text[: text.find("\n")] if "\n" in text else text
+        front = Node("卷首", "", first_line[:40], 1, 0, root.children[0].start, 0, kind=SectionKind.OTHER, derived=True)
+        root.children.insert(0, front)
+    if glossary_at is not None:
+        title_line = next(
+            (text[ps:pe] for ps, pe in paras if ps >= glossary_at and lx.GLOSSARY_LINE_RE.match(text[ps:pe])),
+            "名词解释",
+        )
+        root.children.append(
+            Node("名词解释", "", title_line.strip(), 1, glossary_at, len(text), glossary_at, kind=SectionKind.GLOSSARY, derived=True)
+        )
+    _trim(text, root)
+    classify_parts(root)
+    parts = [n for n in root.children if not n.derived] or [root]
+    reviews = [p for p in parts if p.kind == SectionKind.REVIEW] or ([root] if all(p.kind in (None, SectionKind.OTHER) for p in parts) else [])
+    carve_problems(text, root, paras, reviews)
+    for part in parts:
+        if part is root:
+            continue
+        carve_closing(text, part, paras, root)
+        if part.kind in (SectionKind.TASKS, SectionKind.TARGETS, SectionKind.REQUIREMENTS):
+            carve_targets_and_requirements(text, part, paras, root)
+    _trim(text, root)
+    for part in root.children:
+        if part.kind != SectionKind.GLOSSARY and part.label != "卷首":
+            add_inline_items(text, part)
+    classify_parts(root)
+    return root
