@@ -30,17 +30,22 @@ class ParsedDocument:
     def body_of(self, section: Section) -> str:
         return self.clean.text[section.body_start : section.clean_end]
 
-    def own_text(self, section: Section) -> str:
-        """The section's text that none of its children covers (its lead and tail)."""
-        parts = []
+    def own_text_spans(self, section: Section) -> list[tuple[int, int]]:
+        """Cleaned spans of the section's body that none of its children covers."""
+        spans = []
         pos = section.body_start
         for child in section.children:
             if child.clean_start > pos:
-                parts.append(self.clean.text[pos : child.clean_start])
+                spans.append((pos, child.clean_start))
             pos = max(pos, child.clean_end)
         if section.clean_end > pos:
-            parts.append(self.clean.text[pos : section.clean_end])
-        return "\n".join(p.strip() for p in parts if p.strip())
+            spans.append((pos, section.clean_end))
+        return spans
+
+    def own_text(self, section: Section) -> str:
+        """The section's text that none of its children covers (its lead and tail)."""
+        parts = (self.clean.text[a:b].strip() for a, b in self.own_text_spans(section))
+        return "\n".join(p for p in parts if p)
 
 
 def parse_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedDocument:

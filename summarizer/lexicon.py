@@ -206,7 +206,7 @@ COMPARATORS_BEFORE = ("超过", "突破", "不低于", "不少于", "不高于",
 VALUE_VERBS = ("预计全年实现", "预计实现", "预计完成", "力争实现", "力争", "实现", "完成", "达到", "控制在", "保持在", "保持", "为", "达", "共", "累计", "推动完成")
 #: Period expressions printed with a metric.
 PERIOD_RE = re.compile(
-    r"(前[一二三四]季度|第[一二三四]季度|上半年|下半年|全年|预计全年|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月|1-\d{1,2}月|\d{4}年)"
+    r"(前[一二三四]季度|第[一二三四]季度|上半年|下半年|预计全年|全年|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月)"
 )
 
 #: Headline indicators: the canonical name and the aliases reports print.

@@ -4,6 +4,7 @@ HTTP is replayed from cassettes/<test_module>/<test>.yaml."""
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -64,5 +65,54 @@ def pytest_recording_configure(config, vcr):
     vcr.register_matcher("json_body", _json_body)
 
 
+#: The server the cassettes were recorded against: `summarizer serve --port 8765` (the embedded
+#: llama-cpp-python server with the packaged model). Replays match on method, path and JSON body.
+RECORD_URL = "http://127.0.0.1:8765/v1"
+
+
+def make_vcr():
+    import vcr
+
+    v = vcr.VCR(
+        match_on=["method", "path", "json_body"],
+        decode_compressed_response=True,
+        filter_headers=["authorization", "x-api-key", "openai-organization"],
+    )
+    v.register_matcher("json_body", _json_body)
+    return v
+
+
+@contextmanager
+def recorded(config, cassette: str, mode: str | None = None):
+    """Replay (or, with --record-mode=once/all/rewrite, record) cassettes/<cassette>."""
+    mode = mode or config.getoption("--record-mode", default="none") or "none"
+    with make_vcr().use_cassette(str(ROOT / "cassettes" / cassette), record_mode=mode, allow_playback_repeats=False) as cas:
+        yield cas
+
+
 def gold(seed: Path) -> dict:
     return json.loads((GOLD_DIR / (seed.stem + ".json")).read_text(encoding="utf-8"))
+
+
+def replay_settings(cache_dir, **more):
+    """Settings that replay the recorded server. max_retries=0: a cassette miss must fail at
+    once, not look like a flaky connection."""
+    from summarizer.settings import resolve_settings
+
+    return resolve_settings({"base_url": RECORD_URL, "cache_dir": str(cache_dir), "max_retries": 0, **more})[0]
+
+
+@pytest.fixture(scope="session")
+def seed_summaries(request, tmp_path_factory):
+    """Every seed summarized once from cassettes/test_pipeline/<seed>.yaml (a fresh runtime per
+    seed, so each cassette stands alone). The answer cache is kept under "_cache"."""
+    from summarizer.pipeline import Runtime, summarize_file
+
+    cache = tmp_path_factory.mktemp("pipeline-cache")
+    out = {}
+    for seed in SEED_FILES:
+        with recorded(request.config, f"test_pipeline/{seed.name[:3]}.yaml"):
+            with Runtime.open(replay_settings(cache)) as runtime:
+                out[seed.name[:3]] = summarize_file(seed, runtime)
+    out["_cache"] = cache
+    return out

@@ -1,28 +1,101 @@
-"""Commands about one document: `sections`."""
+"""Commands about one document: `sections` and `summarize`."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
 
 import typer
 
 from ..document import parse_document
+from ..pipeline import Runtime, summarize_file
 from ..reader import DEFAULT_MAX_BYTES
+from ..render import markdown, print_brief
 from ..render_tree import print_tree
 from .app import app
 from .boundary import command
-from .options import FileArg, JsonOpt, MaxBytesOpt, WidthOpt, stdout_console
+from .options import (
+    ApiKeyOpt,
+    BaseUrlOpt,
+    CtxOpt,
+    FileArg,
+    JsonOpt,
+    KeepUnverifiedOpt,
+    MarkdownOpt,
+    MaxBytesOpt,
+    ModelOpt,
+    ModelPathOpt,
+    ModeOpt,
+    NoCacheOpt,
+    OutputOpt,
+    PortOpt,
+    ThreadsOpt,
+    TimeoutOpt,
+    WidthOpt,
+    settings_from,
+    stdout_console,
+)
+from .progress import SectionProgress, progress_display
 
 
 @command(app, "sections")
 def sections_cmd(
     file: FileArg,
     as_json: JsonOpt = False,
-    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    max_bytes: MaxBytesOpt = None,
     depth: int = typer.Option(9, "--depth", help="Show sections down to this level"),
     width: WidthOpt = None,
 ) -> None:
     """Show how a report is cleaned and split: the section tree with kinds, sizes and warnings."""
-    doc = parse_document(file, max_bytes=max_bytes)
+    doc = parse_document(file, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
     if as_json:
         typer.echo(doc.tree.model_dump_json(indent=2))
         return
     print_tree(doc.tree, stdout_console(width), max_level=depth)
+
+
+def write_output(path: Path, text: str) -> None:
+    from ..batch import write_atomic
+
+    write_atomic(path, text)
+
+
+@command(app, "summarize")
+def summarize_cmd(
+    file: FileArg,
+    as_json: JsonOpt = False,
+    as_markdown: MarkdownOpt = False,
+    output: OutputOpt = None,
+    keep_unverified: KeepUnverifiedOpt = False,
+    base_url: BaseUrlOpt = None,
+    api_key: ApiKeyOpt = None,
+    model: ModelOpt = None,
+    mode: ModeOpt = None,
+    model_path: ModelPathOpt = None,
+    threads: ThreadsOpt = None,
+    n_ctx: CtxOpt = None,
+    port: PortOpt = None,
+    timeout: TimeoutOpt = None,
+    no_cache: NoCacheOpt = False,
+    max_bytes: MaxBytesOpt = None,
+    width: WidthOpt = None,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display"),
+) -> None:
+    """Summarize one report: achievements with metrics, problems, targets and tasks, every item
+    checked against the source."""
+    settings = settings_from(
+        base_url=base_url, api_key=api_key, model=model, mode=mode, model_path=model_path, threads=threads,
+        n_ctx=n_ctx, port=port, timeout=timeout, no_cache=no_cache, max_bytes=max_bytes,
+    )
+    with Runtime.open(settings, keep_unverified=keep_unverified) as runtime, progress_display(enabled=not quiet) as bar:
+        summary = summarize_file(file, runtime, progress=SectionProgress(bar))
+    if output is not None:  # Markdown for --markdown or a .md name, else JSON
+        fmt_md = as_markdown or (not as_json and output.suffix.lower() in (".md", ".markdown"))
+        write_output(output, markdown(summary) if fmt_md else summary.model_dump_json(indent=2))
+        typer.echo(f"wrote {output}", err=True)
+    elif as_json:
+        typer.echo(summary.model_dump_json(indent=2))
+    elif as_markdown:
+        typer.echo(markdown(summary), nl=False)
+    else:
+        print_brief(summary, stdout_console(width))

@@ -1,18 +1,49 @@
-"""Options shared by several commands, declared once."""
+"""Options shared by several commands, declared once, and how they become `Settings`."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
 
-FileArg = Annotated[Path, typer.Argument(help="A report: .txt (UTF-8, GB18030/GBK or UTF-16) or .md")]
+from ..settings import Settings, resolve_settings
+
+FileArg = Annotated[Path, typer.Argument(help="A report: .txt or .md (UTF-8, GB18030/GBK or UTF-16)")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of the rich view")]
-MaxBytesOpt = Annotated[int, typer.Option("--max-bytes", help="Refuse files larger than this", show_default=True)]
+MarkdownOpt = Annotated[bool, typer.Option("--markdown", help="Print Markdown instead of the rich view")]
+OutputOpt = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the result to this file (.json or .md)")]
+MaxBytesOpt = Annotated[Optional[int], typer.Option("--max-bytes", help="Refuse files larger than this [default: 2 MB]")]
 WidthOpt = Annotated[Optional[int], typer.Option("--width", help="Terminal width for the rich view")]
+KeepUnverifiedOpt = Annotated[
+    bool, typer.Option("--keep-unverified", help="Keep model output whose numbers or quotes are not in the source, marked [unverified]")
+]
+
+# Where the model is: flag > environment > config file > embedded default.
+BaseUrlOpt = Annotated[Optional[str], typer.Option("--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1 [env: SUMMARIZER_BASE_URL, OPENAI_BASE_URL; default: the embedded model]")]
+ApiKeyOpt = Annotated[Optional[str], typer.Option("--api-key", help="API key for --base-url [env: OPENAI_API_KEY]")]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", help="Model name on the server [env: SUMMARIZER_MODEL]")]
+ModeOpt = Annotated[Optional[str], typer.Option("--mode", help="Structured-output mode: auto, json_schema, tools, json [env: SUMMARIZER_MODE]")]
+ModelPathOpt = Annotated[Optional[str], typer.Option("--model-path", help="Another GGUF for the embedded server [env: SUMMARIZER_MODEL_PATH]")]
+ThreadsOpt = Annotated[Optional[int], typer.Option("--threads", help="CPU threads for the embedded server [env: SUMMARIZER_THREADS]")]
+CtxOpt = Annotated[Optional[int], typer.Option("--n-ctx", help="Context length of the embedded server [env: SUMMARIZER_CTX; default: 8192]")]
+PortOpt = Annotated[Optional[int], typer.Option("--port", help="Port of the embedded server [default: a free one]")]
+TimeoutOpt = Annotated[Optional[float], typer.Option("--timeout", help="Seconds per model request [default: 900]")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the answer cache")]
+
+
+def settings_from(**flags: Any) -> Settings:
+    """Settings from the command's flags (None = not given) and the usual lookup order."""
+    if flags.pop("no_cache", False):
+        flags["use_cache"] = False
+    settings, _sources = resolve_settings(flags)
+    return settings
 
 
 def stdout_console(width: int | None = None) -> Console:
     return Console(width=width, highlight=False, soft_wrap=False)
+
+
+def stderr_console() -> Console:
+    return Console(stderr=True, highlight=False)

@@ -1,0 +1,48 @@
+"""A comparative brief across reports: what `summarizer compare` shows and exports."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from pydantic import BaseModel, Field
+
+
+class ComparedDocument(BaseModel):
+    label: str = Field(description="Column label: the region, with the year when a region appears twice")
+    region: Optional[str]
+    doc_type: str
+    review_year: Optional[int]
+    plan_year: Optional[int]
+    path: str
+
+
+class Cell(BaseModel):
+    text: str = Field(description="As printed: value and change, or the target")
+    number: Optional[float] = Field(default=None, description="Growth rate (%) or target rate, for charts")
+    period: Optional[str] = Field(default=None, description="Set when the figure is not for the full year")
+    partial_year: bool = False
+    source_path: Optional[str] = None
+    source_start: Optional[int] = None
+    source_end: Optional[int] = None
+    quote: Optional[str] = Field(default=None, description="The original text the figure was read from")
+
+
+class MetricRow(BaseModel):
+    indicator: str
+    cells: dict[str, Cell] = Field(default_factory=dict, description="Document label → cell")
+
+
+class ThemeRow(BaseModel):
+    theme: str
+    regions: dict[str, list[str]] = Field(default_factory=dict, description="Document label → the problems of that theme")
+
+
+class Comparison(BaseModel):
+    documents: list[ComparedDocument]
+    metrics: list[MetricRow] = Field(description="Headline metrics of the review year")
+    targets: list[MetricRow] = Field(description="Next-year targets")
+    problem_themes: list[ThemeRow]
+    problems_listed: dict[str, int] = Field(default_factory=dict, description="Document label → number of problems")
+    task_areas: dict[str, list[str]] = Field(default_factory=dict)
+    contrasts: list[str] = Field(default_factory=list, description="Sentences of contrast; every number in them is verified")
+    notes: list[str] = Field(default_factory=list)

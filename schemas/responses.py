@@ -1,0 +1,62 @@
+"""What the model is asked to return: small, flat, bounded.
+
+Generated tokens are the slowest part of the pipeline on a CPU (each is a full forward pass
+under a grammar), so these models use short keys, bounded strings and bounded lists. With
+constrained decoding (tool call or json_object+schema) the bounds hold by construction; the
+exact number of areas per call is part of the schema. The instructions live in the prompt
+files, not in field descriptions: grammar-constrained servers never show descriptions to the
+model except through the tool signature.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+SUMMARY_MAX = 60
+NAME_MAX = 24
+VALUE_MAX = 24
+COMMITMENT_MAX = 40
+METRICS_MAX = 3
+COMMITMENTS_MAX = 3
+
+
+class MetricOut(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(max_length=NAME_MAX)
+    value: str = Field(max_length=VALUE_MAX)
+    change: str = Field(max_length=VALUE_MAX)
+
+
+class AreaReviewOut(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    summary: str = Field(max_length=SUMMARY_MAX)
+    metrics: list[MetricOut] = Field(max_length=METRICS_MAX)
+
+
+class AreaTasksOut(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    summary: str = Field(max_length=SUMMARY_MAX)
+    commitments: list[Annotated[str, Field(max_length=COMMITMENT_MAX)]] = Field(max_length=COMMITMENTS_MAX)
+
+
+def _areas_model(name: str, item: type[BaseModel], n: int) -> type[BaseModel]:
+    return create_model(
+        f"{name}{n}",
+        __config__=ConfigDict(extra="forbid"),
+        areas=(list[item], Field(min_length=n, max_length=n)),  # type: ignore[valid-type]
+    )
+
+
+@lru_cache(maxsize=None)
+def review_response(n: int) -> type[BaseModel]:
+    """{"areas": [exactly n × {summary, metrics[≤3]}]}"""
+    return _areas_model("Review", AreaReviewOut, n)
+
+
+@lru_cache(maxsize=None)
+def tasks_response(n: int) -> type[BaseModel]:
+    """{"areas": [exactly n × {summary, commitments[≤3]}]}"""
+    return _areas_model("Tasks", AreaTasksOut, n)

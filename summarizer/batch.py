@@ -1,0 +1,245 @@
+"""batch: every report in a folder → one JSON and one Markdown summary each, and an index.
+
+Resumable: a document whose JSON output is current (same input SHA-256 and same run
+fingerprint: prompt versions and model) is skipped, and the answer cache serves the rest, so a
+re-run after Ctrl-C or a crash redoes nothing that finished. Every output is written atomically
+(temporary file + rename): an interrupted run never leaves a half-written file. A bad file
+(empty, binary, undecodable) or a document whose model call fails after retries becomes a
+failed row and the batch goes on; a dead or unreachable server stops it, since every
+following document would fail the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import threading
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+from pydantic import BaseModel
+
+from schemas.summary import DocumentSummary
+
+from .errors import AuthenticationFailed, EndpointUnreachable, InputError, LocalServerError, SummarizerError
+from .pipeline import Runtime, run_fingerprint, summarize_file
+from .render import markdown
+
+REPORT_SUFFIXES = (".txt", ".md")
+INDEX_JSON = "index.json"
+INDEX_MD = "index.md"
+#: Errors after which no further document can succeed.
+FATAL = (EndpointUnreachable, AuthenticationFailed, LocalServerError)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder and rename: all or nothing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def find_reports(root: Path, *, recursive: bool = False) -> list[Path]:
+    if not root.exists():
+        raise InputError(root, "no such folder")
+    if root.is_file():
+        return [root]
+    pattern = "**/*" if recursive else "*"
+    return sorted(
+        p for p in root.glob(pattern) if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES and not p.name.startswith(".")
+    )
+
+
+class Row(BaseModel):
+    input: str
+    status: str  # done | skipped | failed | interrupted | not run
+    message: str = ""
+    json_path: Optional[str] = None
+    markdown_path: Optional[str] = None
+    region: Optional[str] = None
+    review_year: Optional[int] = None
+    plan_year: Optional[int] = None
+    seconds: float = 0.0
+    calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+
+class BatchIndex(BaseModel):
+    fingerprint: str
+    documents: list[Row]
+
+
+@dataclass
+class BatchResult:
+    rows: list[Row]
+    interrupted: bool = False
+    fatal: Optional[str] = None
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.interrupted and self.fatal is None and all(r.status in ("done", "skipped") for r in self.rows)
+
+
+def _outputs(path: Path, root: Path, outdir: Path) -> tuple[Path, Path]:
+    rel = path.relative_to(root) if root.is_dir() else Path(path.name)
+    base = outdir / rel
+    return base.with_suffix(".json"), base.with_suffix(".md")
+
+
+def sha256_file(path: Path) -> Optional[str]:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def is_current(json_path: Path, input_sha: Optional[str], fingerprint: str) -> Optional[DocumentSummary]:
+    """The existing summary if it was made from these bytes by this run configuration."""
+    if input_sha is None or not json_path.is_file():
+        return None
+    try:
+        summary = DocumentSummary.model_validate_json(json_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if summary.source.sha256 != input_sha or summary.fingerprint != fingerprint:
+        return None
+    return summary
+
+
+@dataclass
+class BatchHooks:
+    """Callbacks for the display (all optional)."""
+
+    doc_start: Callable[[Path], Optional[Callable[..., None]]] = lambda p: None  # returns a section-progress callback
+    doc_done: Callable[[Row], None] = lambda r: None
+
+
+def run_batch(
+    inputs: list[Path],
+    root: Path,
+    outdir: Path,
+    runtime: Runtime,
+    *,
+    workers: int = 1,
+    hooks: Optional[BatchHooks] = None,
+) -> BatchResult:
+    hooks = hooks or BatchHooks()
+    fingerprint = run_fingerprint(runtime.model.model_id)
+    t0 = time.monotonic()
+    rows: dict[Path, Row] = {p: Row(input=str(p), status="not run") for p in inputs}
+    lock = threading.Lock()
+    stop = threading.Event()
+    result = BatchResult(rows=[])
+
+    def one(path: Path) -> Row:
+        json_path, md_path = _outputs(path, root, outdir)
+        input_sha = sha256_file(path)
+        existing = is_current(json_path, input_sha, fingerprint)
+        if existing is not None:
+            return _row(path, "skipped", "output is current", json_path, md_path, existing)
+        if stop.is_set():
+            return Row(input=str(path), status="not run")
+        t = time.monotonic()
+        try:
+            summary = summarize_file(path, runtime, progress=hooks.doc_start(path))
+        except FATAL:
+            raise
+        except SummarizerError as exc:
+            reason = exc.reason if isinstance(exc, InputError) else exc.message  # the row names the file already
+            return Row(input=str(path), status="failed", message=reason, seconds=round(time.monotonic() - t, 2))
+        write_atomic(json_path, summary.model_dump_json(indent=2))
+        write_atomic(md_path, markdown(summary))
+        return _row(path, "done", "", json_path, md_path, summary, time.monotonic() - t)
+
+    def finish(path: Path, row: Row) -> None:
+        with lock:
+            rows[path] = row
+            _write_index(outdir, fingerprint, [rows[p] for p in inputs])
+        hooks.doc_done(row)
+
+    try:
+        if workers <= 1:
+            for path in inputs:
+                finish(path, one(path))
+        else:
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                pending: dict[Future, Path] = {pool.submit(one, p): p for p in inputs}
+                try:
+                    while pending:
+                        done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                        for fut in done:
+                            path = pending.pop(fut)
+                            finish(path, fut.result())
+                except BaseException:
+                    stop.set()
+                    for fut in pending:
+                        fut.cancel()
+                    raise
+    except KeyboardInterrupt:
+        result.interrupted = True
+        for p in inputs:
+            if rows[p].status == "not run":
+                rows[p] = Row(input=str(p), status="interrupted", message="stopped by Ctrl-C before it finished")
+    except FATAL as exc:
+        result.fatal = exc.message
+        for p in inputs:
+            if rows[p].status == "not run":
+                rows[p] = Row(input=str(p), status="not run", message="batch stopped: " + exc.message)
+    result.rows = [rows[p] for p in inputs]
+    result.seconds = round(time.monotonic() - t0, 2)
+    _write_index(outdir, fingerprint, result.rows)
+    return result
+
+
+def _row(path: Path, status: str, message: str, json_path: Path, md_path: Path, s: DocumentSummary, seconds: float = 0.0) -> Row:
+    u = s.usage
+    return Row(
+        input=str(path),
+        status=status,
+        message=message,
+        json_path=str(json_path),
+        markdown_path=str(md_path),
+        region=s.metadata.region,
+        review_year=s.metadata.review_year,
+        plan_year=s.metadata.plan_year,
+        seconds=round(seconds, 2),
+        calls=u.calls if status == "done" else 0,
+        prompt_tokens=u.prompt_tokens if status == "done" else 0,
+        completion_tokens=u.completion_tokens if status == "done" else 0,
+    )
+
+
+def _write_index(outdir: Path, fingerprint: str, rows: list[Row]) -> None:
+    index = BatchIndex(fingerprint=fingerprint, documents=rows)
+    write_atomic(outdir / INDEX_JSON, index.model_dump_json(indent=2))
+    lines = ["# Batch index", "", "| input | status | region | years | output | note |", "|---|---|---|---|---|---|"]
+    for r in rows:
+        years = f"{r.review_year or '?'}→{r.plan_year or '?'}" if r.region or r.review_year else ""
+        out = Path(r.markdown_path).name if r.markdown_path else ""
+        lines.append(f"| {Path(r.input).name} | {r.status} | {r.region or ''} | {years} | {out} | {r.message.replace('|', '/')} |")
+    write_atomic(outdir / INDEX_MD, "\n".join(lines) + "\n")
+
+
+def load_index(outdir: Path) -> Optional[BatchIndex]:
+    path = outdir / INDEX_JSON
+    if not path.is_file():
+        return None
+    try:
+        return BatchIndex.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return None

@@ -1,0 +1,273 @@
+"""Commands over many documents: `batch`, `compare`, `eval`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich import box
+from rich.table import Table
+
+from ..batch import BatchHooks, BatchResult, find_reports, run_batch
+from ..errors import InputError
+from ..pipeline import Runtime
+from .app import app
+from .boundary import command, err_console
+from .options import (
+    ApiKeyOpt,
+    BaseUrlOpt,
+    CtxOpt,
+    KeepUnverifiedOpt,
+    ModelOpt,
+    ModelPathOpt,
+    ModeOpt,
+    NoCacheOpt,
+    PortOpt,
+    ThreadsOpt,
+    TimeoutOpt,
+    WidthOpt,
+    settings_from,
+    stdout_console,
+)
+from .progress import SectionProgress, progress_display
+
+JsonOutOpt = Annotated[bool, typer.Option("--json", help="Print JSON")]
+WorkersOpt = Annotated[
+    Optional[int],
+    typer.Option("--workers", "-w", help="Documents in flight at once; >1 only pays off on servers that batch (vLLM, llama-server -np N, hosted APIs) [default: 1]"),
+]
+
+
+def batch_table(result: BatchResult) -> Table:
+    table = Table(box=box.ASCII2, show_edge=False, title="batch", title_justify="left")
+    for col in ("input", "status", "region", "years", "s", "calls", "tokens", "note"):
+        table.add_column(col, overflow="fold")
+    style = {"done": "green", "skipped": "dim", "failed": "red", "interrupted": "yellow", "not run": "yellow"}
+    for r in result.rows:
+        years = f"{r.review_year or '?'}→{r.plan_year or '?'}" if r.region or r.review_year else ""
+        tokens = f"{r.prompt_tokens}+{r.completion_tokens}" if r.calls else ""
+        table.add_row(
+            Path(r.input).name, f"[{style.get(r.status, '')}]{r.status}[/]", r.region or "", years,
+            f"{r.seconds:.0f}" if r.seconds else "", str(r.calls or ""), tokens, r.message,
+        )
+    return table
+
+
+@command(app, "batch")
+def batch_cmd(
+    folder: Annotated[Path, typer.Argument(help="Folder of reports (.txt, .md)")],
+    outdir: Annotated[Path, typer.Option("-o", "--output", help="Folder for the summaries and index")],
+    recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Include subfolders")] = False,
+    workers: WorkersOpt = None,
+    keep_unverified: KeepUnverifiedOpt = False,
+    base_url: BaseUrlOpt = None,
+    api_key: ApiKeyOpt = None,
+    model: ModelOpt = None,
+    mode: ModeOpt = None,
+    model_path: ModelPathOpt = None,
+    threads: ThreadsOpt = None,
+    n_ctx: CtxOpt = None,
+    port: PortOpt = None,
+    timeout: TimeoutOpt = None,
+    no_cache: NoCacheOpt = False,
+    width: WidthOpt = None,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display"),
+) -> None:
+    """Summarize every report in a folder: one JSON and one Markdown per document, an index,
+    resumable (finished documents are skipped), Ctrl-C keeps what is done."""
+    if folder.is_file():
+        raise InputError(folder, "is a file; batch takes a folder", hint="use `summarizer summarize FILE` for one report")
+    settings = settings_from(
+        base_url=base_url, api_key=api_key, model=model, mode=mode, model_path=model_path, threads=threads,
+        n_ctx=n_ctx, port=port, timeout=timeout, no_cache=no_cache, workers=workers,
+    )
+    inputs = find_reports(folder, recursive=recursive)
+    if not inputs:
+        raise InputError(folder, "holds no .txt or .md reports" + ("" if recursive else " (try --recursive)"))
+    with Runtime.open(settings, keep_unverified=keep_unverified) as runtime, progress_display(enabled=not quiet) as bar:
+        overall = bar.add_task("documents", total=len(inputs))
+
+        def doc_start(path: Path):
+            return SectionProgress(bar)
+
+        def doc_done(row) -> None:
+            bar.advance(overall)
+
+        result = run_batch(inputs, folder, outdir, runtime, workers=settings.workers, hooks=BatchHooks(doc_start, doc_done))
+    console = stdout_console(width)
+    console.print(batch_table(result))
+    done = sum(r.status == "done" for r in result.rows)
+    skipped = sum(r.status == "skipped" for r in result.rows)
+    failed = sum(r.status == "failed" for r in result.rows)
+    console.print(f"{done} summarized, {skipped} already current, {failed} failed · {result.seconds:.0f} s · index: {outdir / 'index.md'}")
+    if result.fatal:
+        err_console().print(f"[bold red]error:[/] batch stopped: {result.fatal}")
+        raise typer.Exit(3)
+    if result.interrupted:
+        err_console().print("[yellow]interrupted[/]: finished documents are saved; run the same command again to resume")
+        raise typer.Exit(130)
+    if not result.ok:
+        raise typer.Exit(1)
+
+
+def _load_summaries(paths: list[Path], runtime_factory, quiet: bool) -> list:
+    """Summaries from summary JSONs, batch output folders, or reports (summarized now)."""
+    from schemas.summary import DocumentSummary
+
+    from ..batch import load_index
+    from ..pipeline import summarize_file
+
+    summaries: list[DocumentSummary] = []
+    reports: list[Path] = []
+    for p in paths:
+        if not p.exists():
+            raise InputError(p, "no such file or folder")
+        if p.is_dir():
+            index = load_index(p)
+            jsons = [Path(r.json_path) for r in index.documents if r.json_path] if index else sorted(p.glob("*.json"))
+            jsons = [j for j in jsons if j.name != "index.json"]
+            if jsons:
+                for j in jsons:
+                    summaries.append(_read_summary(j))
+                continue
+            found = find_reports(p)
+            if not found:
+                raise InputError(p, "holds neither summaries (.json) nor reports (.txt, .md)")
+            reports += found
+        elif p.suffix.lower() == ".json":
+            summaries.append(_read_summary(p))
+        else:
+            reports.append(p)
+    if reports:
+        if runtime_factory is None:
+            raise InputError(reports[0], "is a report, not a stored summary")
+        runtime = runtime_factory()
+        with runtime, progress_display(enabled=not quiet) as bar:
+            for r in reports:
+                summaries.append(summarize_file(r, runtime, progress=SectionProgress(bar)))
+    return summaries
+
+
+def _read_summary(path: Path):
+    from pydantic import ValidationError
+
+    from schemas.summary import DocumentSummary
+
+    if not path.is_file():
+        raise InputError(path, "no such file")
+    try:
+        return DocumentSummary.model_validate_json(path.read_text(encoding="utf-8"))
+    except (ValidationError, ValueError):
+        raise InputError(path, "is not a summary JSON written by this tool") from None
+
+
+@command(app, "compare")
+def compare_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Reports, summary JSONs, or batch output folders")],
+    as_markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown")] = False,
+    as_html: Annotated[bool, typer.Option("--html", help="Print a static HTML page")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON")] = False,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file (.md, .html or .json)")] = None,
+    base_url: BaseUrlOpt = None,
+    api_key: ApiKeyOpt = None,
+    model: ModelOpt = None,
+    mode: ModeOpt = None,
+    model_path: ModelPathOpt = None,
+    no_cache: NoCacheOpt = False,
+    width: WidthOpt = None,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display"),
+) -> None:
+    """Compare reports side by side: headline metrics, targets, growth bars, problem themes, task areas."""
+    from ..batch import write_atomic
+    from ..compare import build_comparison, html_page, markdown, print_comparison
+
+    settings = settings_from(base_url=base_url, api_key=api_key, model=model, mode=mode, model_path=model_path, no_cache=no_cache)
+    summaries = _load_summaries(paths, lambda: Runtime.open(settings), quiet)
+    comparison = build_comparison(summaries)
+    suffix = output.suffix.lower() if output else ""
+    if as_html or suffix in (".html", ".htm"):
+        text = html_page(comparison)
+    elif as_markdown or suffix in (".md", ".markdown"):
+        text = markdown(comparison)
+    elif as_json or suffix == ".json":
+        text = comparison.model_dump_json(indent=2)
+    else:
+        text = None
+    if output is not None:
+        write_atomic(output, text if text is not None else markdown(comparison))
+        typer.echo(f"wrote {output}", err=True)
+    elif text is not None:
+        typer.echo(text, nl=False)
+    else:
+        print_comparison(comparison, stdout_console(width))
+
+
+@command(app, "eval")
+def eval_cmd(
+    gold: Annotated[Path, typer.Option("--gold", help="Folder of gold annotations (*.json)")] = Path("seeds/expected"),
+    seeds: Annotated[Path, typer.Option("--seeds", help="Folder of the reports the gold files name")] = Path("seeds"),
+    summaries: Annotated[Optional[Path], typer.Option("--summaries", help="Score stored summaries (a batch output folder) instead of running the pipeline")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the scores as JSON here")] = None,
+    as_json: JsonOutOpt = False,
+    base_url: BaseUrlOpt = None,
+    api_key: ApiKeyOpt = None,
+    model: ModelOpt = None,
+    mode: ModeOpt = None,
+    model_path: ModelPathOpt = None,
+    no_cache: NoCacheOpt = False,
+    width: WidthOpt = None,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display"),
+) -> None:
+    """Score summaries of the seed reports against gold annotations: metric and target recall,
+    problem counts, unverified numbers, tokens and time."""
+    from ..batch import write_atomic
+    from ..evaluate import evaluate, gold_cases
+    from ..pipeline import summarize_file
+
+    cases = gold_cases(gold, seeds)
+    if summaries is not None:
+        stored = {Path(s.source.path).name: s for s in _load_summaries([summaries], None, True)}
+
+        def summarize(path: Path):
+            if path.name not in stored:
+                raise InputError(summaries, f"has no summary of {path.name}")
+            return stored[path.name]
+
+        result = evaluate(cases, summarize)
+    else:
+        settings = settings_from(base_url=base_url, api_key=api_key, model=model, mode=mode, model_path=model_path, no_cache=no_cache)
+        with Runtime.open(settings) as runtime, progress_display(enabled=not quiet) as bar:
+            result = evaluate(cases, lambda p: summarize_file(p, runtime, progress=SectionProgress(bar)))
+    report = result.report
+    if output is not None:
+        write_atomic(output, report.model_dump_json(indent=2))
+    if as_json:
+        typer.echo(report.model_dump_json(indent=2))
+        return
+    console = stdout_console(width)
+    table = Table(box=box.ASCII2, show_edge=False, title="eval", title_justify="left")
+    for col in ("file", "metrics", "targets", "problems", "unverified", "meta", "areas", "calls", "tokens", "s"):
+        table.add_column(col, overflow="fold")
+    for d in report.documents:
+        table.add_row(
+            d.file[:3], f"{d.metrics_found}/{d.metrics_gold}", f"{d.targets_found}/{d.targets_gold}",
+            f"{d.problems[0]}/{d.problems[1]}", str(d.unverified_numbers),
+            "ok" if d.region_ok and d.doc_type_ok and d.years_ok else "x",
+            f"{d.review_areas[0]}/{d.review_areas[1]} {d.task_areas[0]}/{d.task_areas[1]}",
+            f"{d.calls}+{d.cached_units}c", f"{d.prompt_tokens}+{d.completion_tokens}", f"{d.seconds:.0f}",
+        )
+    console.print(table)
+    console.print(
+        f"metric recall {report.metric_recall:.0%} · target recall {report.target_recall:.0%} · "
+        f"problems exact {report.problems_exact:.0%} · unverified numbers {report.unverified_numbers} · "
+        f"metadata {report.metadata_accuracy:.0%} · structure {report.structure_accuracy:.0%} · "
+        f"{report.calls} calls · {report.prompt_tokens:,}+{report.completion_tokens:,} tokens · {report.seconds:.0f} s"
+    )
+    for d in report.documents:
+        for m in d.missing_metrics:
+            console.print(f"[yellow]{d.file[:3]} missing metric:[/] {m}")
+        for t in d.missing_targets:
+            console.print(f"[yellow]{d.file[:3]} missing target:[/] {t}")
+        for u in d.unverified_examples:
+            console.print(f"[red]{d.file[:3]} unverified:[/] {u}")

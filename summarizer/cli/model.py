@@ -1,0 +1,109 @@
+"""Commands about the model: `serve` and `doctor`."""
+
+from __future__ import annotations
+
+import typer
+from rich.table import Table
+
+from ..errors import SummarizerError
+from ..llm import discover_endpoint
+from ..model_files import MODEL_FILE_NAME, ModelSpec, is_verified, models_dir, part_paths
+from ..server import EmbeddedServer, local_extra_missing, port_is_free
+from ..settings import EMBEDDED_MODEL, resolve_settings
+from .app import app
+from .boundary import command
+from .options import ApiKeyOpt, BaseUrlOpt, CtxOpt, ModelOpt, ModelPathOpt, ModeOpt, PortOpt, ThreadsOpt, stdout_console
+
+DEFAULT_SERVE_PORT = 8765
+
+
+@command(app, "serve")
+def serve_cmd(
+    port: PortOpt = None,
+    model_path: ModelPathOpt = None,
+    threads: ThreadsOpt = None,
+    n_ctx: CtxOpt = None,
+) -> None:
+    """Run the embedded model server in the foreground, for reuse across runs (Ctrl-C stops it)."""
+    flags = dict(model_path=model_path, threads=threads, n_ctx=n_ctx, base_url=None)
+    if port is None:
+        port = DEFAULT_SERVE_PORT if port_is_free(DEFAULT_SERVE_PORT) else 0
+    settings, _ = resolve_settings({**flags, "port": port})
+    settings = settings.__class__(**{**settings.__dict__, "base_url": None})
+    err = stdout_console()
+    err.print("starting the embedded model server …")
+    with EmbeddedServer(settings) as server:
+        err.print(f"[green]ready[/] in {server.started_in:.1f} s · model {server.model} · log {server.log_path}")
+        err.print(f"use it with:  [bold]--base-url {server.base_url}[/]   or   export SUMMARIZER_BASE_URL={server.base_url}")
+        try:
+            code = server.wait()
+        except KeyboardInterrupt:
+            err.print("stopping …")
+            return
+    if code:
+        raise typer.Exit(1)
+
+
+@command(app, "doctor")
+def doctor_cmd(
+    base_url: BaseUrlOpt = None,
+    api_key: ApiKeyOpt = None,
+    model: ModelOpt = None,
+    mode: ModeOpt = None,
+    model_path: ModelPathOpt = None,
+    threads: ThreadsOpt = None,
+    n_ctx: CtxOpt = None,
+    start: bool = typer.Option(False, "--start", help="With the embedded default: start the server once to check it answers"),
+) -> None:
+    """Show which endpoint would be used and why, whether it answers, and the state of the
+    embedded model (extra installed, model file verified)."""
+    settings, sources = resolve_settings(
+        dict(base_url=base_url, api_key=api_key, model=model, mode=mode, model_path=model_path, threads=threads, n_ctx=n_ctx)
+    )
+    console = stdout_console()
+    table = Table(show_header=False, box=None)
+    table.add_column(style="bold")
+    table.add_column()
+    where = settings.base_url or "embedded llama-cpp-python server (started on demand)"
+    table.add_row("endpoint", f"{where}  [dim]({sources['base_url']})[/]")
+    table.add_row("model", f"{settings.model or (EMBEDDED_MODEL if settings.embedded else 'the server’s only model')}  [dim]({sources['model']})[/]")
+    table.add_row("mode", f"{settings.mode}  [dim]({sources['mode']})[/]")
+    table.add_row("api key", ("set" if settings.api_key else "not set") + f"  [dim]({sources['api_key']})[/]")
+    table.add_row("cache", str(settings.cache_path))
+    missing = local_extra_missing()
+    table.add_row("local extra", "installed" if not missing else f"[yellow]missing: {', '.join(missing)}[/] (pip install \".[local]\")")
+    if settings.model_path:
+        table.add_row("model file", f"{settings.model_path} (--model-path)")
+    else:
+        target = models_dir(settings.cache_path) / MODEL_FILE_NAME
+        if is_verified(target):
+            state = f"assembled and verified: {target}"
+        else:
+            try:
+                part_paths(ModelSpec())
+                state = "parts installed; assembled and verified on first use"
+            except SummarizerError as exc:
+                state = f"[yellow]{exc.message}[/]"
+        table.add_row("model file", state)
+    table.add_row("threads / n_ctx", f"{settings.threads} / {settings.n_ctx}")
+    ok = True
+    if settings.base_url:
+        try:
+            ep = discover_endpoint(settings.base_url, settings)
+            table.add_row("answers", f"[green]yes[/] · model {ep.model} · mode {ep.mode}" + (" · llama-cpp-python" if ep.llama_cpp else ""))
+        except SummarizerError as exc:
+            ok = False
+            table.add_row("answers", f"[red]no[/]: {exc.message}")
+    elif start:
+        try:
+            with EmbeddedServer(settings) as server:
+                ep = discover_endpoint(server.base_url, settings, embedded=True)
+                table.add_row("answers", f"[green]yes[/] · started in {server.started_in:.1f} s · model {ep.model} · mode {ep.mode}")
+        except SummarizerError as exc:
+            ok = False
+            table.add_row("answers", f"[red]no[/]: {exc.message}")
+    else:
+        table.add_row("answers", "[dim]not started (add --start to try it)[/]")
+    console.print(table)
+    if not ok:
+        raise typer.Exit(3)

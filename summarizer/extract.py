@@ -1,0 +1,377 @@
+"""extract: the model's share of the work, and only that.
+
+Review areas get a one-sentence summary and their key metrics; task areas a one-sentence
+summary and their most concrete commitments. Targets, problems and headline metrics come from
+`rules` and never reach the model; glossaries, requirements, measures and closing words are
+skipped. Neighbouring areas are packed into one call up to a character budget (fewer calls,
+fewer repeated instructions), every call of a kind starts with the same system text (the
+server's prefix cache is reused), and what comes back is verified against the area it came
+from before it becomes an item.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from pydantic import BaseModel
+
+from schemas.document import Section, SectionKind
+from schemas.responses import SUMMARY_MAX, AreaReviewOut, AreaTasksOut, review_response, tasks_response
+from schemas.summary import Achievement, Commitment, Metric, SectionUsage, SourceSpan, Task, VerificationStatus
+
+from .cache import AnswerCache, cache_key
+from .document import ParsedDocument, areas
+from .llm import ModelClient
+from .numbers import first_number, quantities
+from .prompts import Prompt, load_prompt
+from .rules import CHANGE_RE, canonical_indicator
+from .verify import CHANGE_WORDS_RE
+from .verify import Source, Verdict, verify_change, verify_quote, verify_statement
+
+#: Tiny neighbouring areas share a call while their text stays under this many characters
+#: (a small model keeps one area apart from the next reliably only when each is short) ...
+UNIT_BUDGET = 900
+#: ... and at most this many areas go into one call.
+UNIT_MAX_AREAS = 3
+#: A longer area is cut at paragraph ends into parts of at most this size.
+AREA_MAX = 3600
+
+PROMPTS = {SectionKind.REVIEW: "review", SectionKind.TASKS: "tasks"}
+RESPONSES = {SectionKind.REVIEW: review_response, SectionKind.TASKS: tasks_response}
+
+
+@dataclass
+class Area:
+    """The text of one area (or part of a long one), as the model sees it."""
+
+    section: Section
+    spans: list[tuple[int, int]]  # cleaned spans, in order
+    text: str
+
+    @property
+    def title(self) -> str:
+        return self.section.title
+
+    def to_clean(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) inside `text` to cleaned offsets."""
+        return self._pos(start), self._pos(max(start, end - 1)) + 1
+
+    def _pos(self, rel: int) -> int:
+        for a, b in self.spans:
+            length = b - a
+            if rel < length:
+                return a + rel
+            rel -= length + 1  # spans are joined with "\n"
+        a, b = self.spans[-1]
+        return b - 1
+
+
+@dataclass
+class Unit:
+    kind: SectionKind
+    areas: list[Area]
+
+    @property
+    def prompt(self) -> Prompt:
+        return load_prompt(PROMPTS[self.kind])
+
+    @property
+    def response_model(self) -> type[BaseModel]:
+        return RESPONSES[self.kind](len(self.areas))
+
+    def rendered(self) -> str:
+        return "\n\n".join(f"【{i}】{a.text}" for i, a in enumerate(self.areas, 1))
+
+    def variables(self) -> dict[str, object]:
+        return {"count": len(self.areas), "areas": self.rendered()}
+
+    @property
+    def paths(self) -> list[str]:
+        return [a.section.path for a in self.areas]
+
+
+def _spans_without_derived(section: Section) -> list[tuple[int, int]]:
+    """The section's text minus derived children (a targets paragraph inside a plan part)."""
+    spans = []
+    pos = section.clean_start
+    for child in section.children:
+        if child.derived:
+            if child.clean_start > pos:
+                spans.append((pos, child.clean_start))
+            pos = child.clean_end
+    if section.clean_end > pos:
+        spans.append((pos, section.clean_end))
+    return spans
+
+
+def area_texts(doc: ParsedDocument, section: Section) -> list[Area]:
+    """One `Area`, or several for a long section (cut at paragraph ends)."""
+    paragraphs: list[tuple[int, int]] = []
+    for a, b in _spans_without_derived(section):
+        pos = a
+        for line in doc.clean.text[a:b].split("\n"):
+            if line.strip():
+                paragraphs.append((pos, pos + len(line)))
+            pos += len(line) + 1
+    out: list[Area] = []
+    current: list[tuple[int, int]] = []
+    size = 0
+    for a, b in paragraphs:
+        while b - a > AREA_MAX:  # one huge paragraph: cut it at a sentence end
+            cut = doc.clean.text.rfind("。", a, a + AREA_MAX) + 1 or a + AREA_MAX
+            if current:
+                out.append(_area(doc, section, current))
+                current, size = [], 0
+            out.append(_area(doc, section, [(a, cut)]))
+            a = cut
+        if current and size + (b - a) > AREA_MAX:
+            out.append(_area(doc, section, current))
+            current, size = [], 0
+        current.append((a, b))
+        size += b - a + 1
+    if current:
+        out.append(_area(doc, section, current))
+    return out
+
+
+def _area(doc: ParsedDocument, section: Section, spans: list[tuple[int, int]]) -> Area:
+    return Area(section, spans, "\n".join(doc.clean.text[a:b] for a, b in spans))
+
+
+def plan_units(doc: ParsedDocument, kind: SectionKind) -> list[Unit]:
+    units: list[Unit] = []
+    current: list[Area] = []
+    size = 0
+    for section in areas(doc.tree, kind):
+        for area in area_texts(doc, section):
+            if current and (size + len(area.text) > UNIT_BUDGET or len(current) >= UNIT_MAX_AREAS):
+                units.append(Unit(kind, current))
+                current, size = [], 0
+            current.append(area)
+            size += len(area.text)
+    if current:
+        units.append(Unit(kind, current))
+    return units
+
+
+# ---------------------------------------------------------------------------------------------
+# Calling the model (or the cache)
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class UnitAnswer:
+    unit: Unit
+    answer: BaseModel
+    usage: SectionUsage
+
+
+def unit_cache_key(unit: Unit, model_id: str) -> str:
+    return cache_key(unit.rendered(), unit.prompt.id, model_id, unit.response_model.model_json_schema())
+
+
+def answer_unit(unit: Unit, cache: AnswerCache, model_id: str, client_factory: Callable[[], ModelClient]) -> UnitAnswer:
+    key = unit_cache_key(unit, model_id)
+    prompt = unit.prompt
+    hit = cache.get(key)
+    if hit is not None:
+        answer = unit.response_model.model_validate(hit.value)
+        usage = SectionUsage(section_paths=unit.paths, prompt=prompt.id, cached=True)
+        return UnitAnswer(unit, answer, usage)
+    client = client_factory()
+    done = client.complete(prompt, unit.response_model, unit.variables())
+    cache.put(
+        key,
+        prompt=prompt.id,
+        model=model_id,
+        value=done.value.model_dump(mode="json"),
+        prompt_tokens=done.prompt_tokens,
+        completion_tokens=done.completion_tokens,
+    )
+    usage = SectionUsage(
+        section_paths=unit.paths,
+        prompt=prompt.id,
+        calls=done.calls,
+        prompt_tokens=done.prompt_tokens,
+        completion_tokens=done.completion_tokens,
+        seconds=round(done.seconds, 3),
+    )
+    return UnitAnswer(unit, done.value, usage)
+
+
+# ---------------------------------------------------------------------------------------------
+# From answers to verified items
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Items:
+    achievements: list[Achievement] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # what was dropped, and why
+
+
+def _span(doc: ParsedDocument, area: Area, rel: Optional[tuple[int, int]] = None) -> SourceSpan:
+    if rel is None:
+        a, b = area.spans[0][0], area.spans[-1][1]
+    else:
+        a, b = area.to_clean(*rel)
+    start, end = doc.clean.to_original(a, b)
+    quote = doc.clean.text[a:b] if rel is not None and b - a <= 300 else None
+    return SourceSpan(section_path=area.section.path, start=start, end=end, quote=quote)
+
+
+def _keep(verdict: Verdict, keep_unverified: bool, what: str, dropped: list[str]) -> bool:
+    if verdict.status != VerificationStatus.UNVERIFIED:
+        return True
+    dropped.append(f"{what}: {verdict.reason}")
+    return keep_unverified
+
+
+def review_items(doc: ParsedDocument, answer: UnitAnswer, keep_unverified: bool, out: Items) -> None:
+    for area, got in zip(answer.unit.areas, answer.answer.areas):  # type: ignore[attr-defined]
+        got: AreaReviewOut
+        source = Source(area.text)
+        summary = tidy_summary(got.summary)
+        verdict = verify_statement(summary, source)
+        where = f"{area.section.path} summary"
+        if not _keep(verdict, keep_unverified, where, out.dropped):
+            summary, status = "", VerificationStatus.UNVERIFIED
+        else:
+            status = verdict.status
+        metrics = []
+        for m in got.metrics:
+            metric = _metric(doc, area, source, m.name.strip(), m.value.strip(), m.change.strip(), keep_unverified, out.dropped)
+            if metric is not None:
+                metrics.append(metric)
+        if not summary and not metrics:
+            continue
+        out.achievements.append(
+            Achievement(area=area.title, summary=summary, metrics=metrics, source=_span(doc, area), status=status, origin="model")
+        )
+
+
+def tidy_summary(text: str) -> str:
+    """A summary cut off by its length bound ends at its last complete clause."""
+    text = text.strip()
+    if len(text) >= SUMMARY_MAX - 1:
+        cut = max(text.rfind(ch) for ch in "。；;，,")
+        if cut > 0:
+            text = text[:cut].rstrip("，,;；") + "。"
+    return text
+
+
+def is_complete_phrase(text: str) -> bool:
+    """Drop fragments a model cut off mid-phrase ("打造国际科技及")."""
+    return len(text) >= 4 and text[-1] not in "及和与的、等并或"
+
+
+_VALUE_START_RE = re.compile(r"^(?:超过|超|约|近|达到|达|突破|累计|共|全年)?\s*[0-9０-９一二两三四五六七八九十百千]")
+_RATE_UNITS = ("%", "％", "个百分点", "百分点", "成")
+
+
+def _printed_change(rate, source: Source) -> Optional[str]:
+    """The change as the source prints it around this rate ("同比增长8.9%")."""
+    for m in CHANGE_RE.finditer(source.text):
+        if any(q.value == rate.value and q.family == rate.family for q in quantities(m.group(0))):
+            return m.group(0)
+    return None
+
+
+def repair_metric(value: str, change: str, source: Source) -> tuple[str, str]:
+    """Bring a model's metric to the contract: `value` a level as printed (4759亿元), `change` a
+    rate as printed with its direction (增长3%). Small models put the rate in `value`, write
+    "1.7%" for "增长1.7%", or put a phrase where a number belongs; the source says which is
+    which, so the printed forms are taken from it. Anything that is not a number is dropped."""
+    rates = [q for q in quantities(change) if q.unit in _RATE_UNITS] if change else []
+    if change and not rates:
+        change = ""  # "开工建设", "增长78宗": not a rate
+    if rates and not re.search(CHANGE_WORDS_RE, change):
+        change = _printed_change(rates[0], source) or ""
+    if value:
+        vq = quantities(value)
+        only_rate = len(vq) == 1 and vq[0].unit in _RATE_UNITS and vq[0].text.strip() == value.strip()
+        if only_rate:
+            printed = _printed_change(vq[0], source)
+            if printed and (not change or quantities(change)[0].value == vq[0].value):
+                return "", printed  # the rate was the change
+        if not _VALUE_START_RE.match(value):
+            value = ""  # "龙岗高中园……等6个中小学项目" is a phrase, not a value
+        elif vq and len(value) > len(vq[0].text) + 6 and value.startswith(vq[0].text):
+            value = vq[0].text  # "72.8亿元、盘活……15亿元": keep the first figure
+    return value, change
+
+
+def _metric(doc, area: Area, source: Source, name: str, value: str, change: str, keep: bool, dropped: list[str]) -> Optional[Metric]:
+    value, change = repair_metric(value, change, source)
+    if not name or not quantities(value + change):
+        return None  # a metric is a number; "开工建设" is not one
+    where = f"{area.section.path} metric {name}"
+    v = verify_quote(value, source) if value else Verdict(VerificationStatus.VERIFIED)
+    c = verify_change(change, source)
+    worst = max((v, c), key=lambda x: [VerificationStatus.VERIFIED, VerificationStatus.FUZZY, VerificationStatus.UNVERIFIED].index(x.status))
+    if not _keep(worst, keep, where, dropped):
+        return None
+    rel = None
+    if v.located is not None:
+        rel = (v.located.start, v.located.end)
+        if c.located is not None and 0 <= c.located.start - v.located.end <= 40:
+            rel = (v.located.start, c.located.end)
+    elif c.located is not None:
+        rel = (c.located.start, c.located.end)
+    number, unit = first_number(value) if value else (None, None)
+    change_number = change_unit = None
+    pct = [q for q in quantities(change) if q.family in ("pct", "pp")]
+    if pct:
+        sign = -1 if any(w in change for w in ("下降", "减少", "降低", "回落")) else 1
+        change_number, change_unit = sign * pct[0].raw, pct[0].unit
+    return Metric(
+        indicator=name,
+        canonical=canonical_indicator(name),
+        value=value or None,
+        change=change or None,
+        number=number,
+        unit=unit,
+        change_number=change_number,
+        change_unit=change_unit,
+        source=_span(doc, area, rel),
+        status=worst.status,
+        origin="model",
+    )
+
+
+def task_items(doc: ParsedDocument, answer: UnitAnswer, keep_unverified: bool, out: Items) -> None:
+    for area, got in zip(answer.unit.areas, answer.answer.areas):  # type: ignore[attr-defined]
+        got: AreaTasksOut
+        source = Source(area.text)
+        summary = tidy_summary(got.summary)
+        verdict = verify_statement(summary, source)
+        if not _keep(verdict, keep_unverified, f"{area.section.path} summary", out.dropped):
+            summary, status = "", VerificationStatus.UNVERIFIED
+        else:
+            status = verdict.status
+        commitments = []
+        seen = set()
+        for text in got.commitments:
+            text = text.strip().rstrip("，,;；。")
+            if not is_complete_phrase(text) or text in seen:
+                continue
+            seen.add(text)
+            v = verify_quote(text, source)
+            if not _keep(v, keep_unverified, f"{area.section.path} commitment {text}", out.dropped):
+                continue
+            rel = (v.located.start, v.located.end) if v.located else None
+            commitments.append(Commitment(text=text, source=_span(doc, area, rel), status=v.status))
+        if not summary and not commitments:
+            continue
+        out.tasks.append(Task(area=area.title, summary=summary, commitments=commitments, source=_span(doc, area), status=status, origin="model"))
+
+
+ITEM_BUILDERS = {SectionKind.REVIEW: review_items, SectionKind.TASKS: task_items}
+
+
+def response_schema_json(kind: SectionKind, n: int) -> str:
+    return json.dumps(RESPONSES[kind](n).model_json_schema(), ensure_ascii=False)

@@ -1,0 +1,176 @@
+"""pipeline: one document from file to `DocumentSummary`.
+
+read → clean → split → classify (pure) → rules (targets, problems, headline metrics) →
+extract (the model, review and task areas only) → verify → aggregate. `Runtime` holds what
+documents share: settings, the answer cache and the model, which is started (embedded server)
+or discovered (any other endpoint) only when a cache miss needs it — a re-run of an unchanged
+document touches no server at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+from schemas.document import SectionKind
+from schemas.summary import DocumentSource, DocumentSummary, Usage
+
+from .cache import AnswerCache
+from .document import ParsedDocument, parse_document
+from .extract import ITEM_BUILDERS, PROMPTS, Items, Unit, answer_unit, plan_units
+from .llm import Endpoint, ModelClient, discover_endpoint
+from .model_files import MODEL_SHA256
+from .prompts import load_prompt
+from .rules import extract_headline_metrics, extract_problems, extract_targets
+from .server import EmbeddedServer
+from .settings import EMBEDDED_MODEL, Settings
+
+#: Kinds the model reads, in the order they are processed (one prompt prefix at a time).
+MODEL_KINDS = (SectionKind.REVIEW, SectionKind.TASKS)
+
+#: progress(event, **info): "plan" (units=N), "unit_start"/"unit_done" (index, unit, cached)
+Progress = Callable[..., None]
+
+
+class ModelProvider:
+    """The model, made ready on first use and released by `close()`."""
+
+    def __init__(self, settings: Settings, *, client_factory: Optional[Callable[[Endpoint], ModelClient]] = None) -> None:
+        self.settings = settings
+        self._client: Optional[ModelClient] = None
+        self._server: Optional[EmbeddedServer] = None
+        self._lock = threading.Lock()
+        self._client_factory = client_factory
+        self.server_start_seconds: Optional[float] = None
+
+    @property
+    def model_id(self) -> str:
+        """Identifies the answers a model gives, for the cache: known without starting it."""
+        s = self.settings
+        if s.embedded:
+            if s.model_path:
+                p = Path(s.model_path)
+                weights = f"{p.name}:{p.stat().st_size if p.exists() else 0}"
+            else:
+                weights = MODEL_SHA256[:16]
+            return f"embedded:{s.model or EMBEDDED_MODEL}:{weights}:{s.mode}"
+        return f"{s.base_url}:{s.model or '?'}:{s.mode}"
+
+    def get(self) -> ModelClient:
+        with self._lock:
+            if self._client is None:
+                self._client = self._start()
+            return self._client
+
+    def _start(self) -> ModelClient:
+        s = self.settings
+        health = None
+        if s.embedded:
+            server = EmbeddedServer(s)
+            server.start()
+            self._server = server
+            self.server_start_seconds = server.started_in
+            endpoint = discover_endpoint(server.base_url, s, embedded=True)
+            health = server.check_alive
+        else:
+            endpoint = discover_endpoint(s.base_url, s)  # type: ignore[arg-type]
+        if self._client_factory:
+            return self._client_factory(endpoint)
+        return ModelClient(endpoint, s, health_check=health)
+
+    @property
+    def model_name(self) -> Optional[str]:
+        if self._client is not None:
+            return self._client.model
+        return self.settings.model or (EMBEDDED_MODEL if self.settings.embedded else None)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._server is not None:
+                self._server.stop()
+                self._server = None
+            self._client = None
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    cache: AnswerCache
+    model: ModelProvider
+    keep_unverified: bool = False
+    extra_warnings: list[str] = field(default_factory=list)
+
+    @classmethod
+    def open(cls, settings: Settings, *, keep_unverified: bool = False, **model_kw) -> "Runtime":
+        cache = AnswerCache(settings.cache_path / "answers.sqlite3", enabled=settings.use_cache)
+        return cls(settings, cache, ModelProvider(settings, **model_kw), keep_unverified)
+
+    def close(self) -> None:
+        self.model.close()
+        self.cache.close()
+
+    def __enter__(self) -> "Runtime":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def prompt_versions() -> dict[str, str]:
+    return {name: load_prompt(name).version for name in PROMPTS.values()}
+
+
+def summarize_parsed(doc: ParsedDocument, runtime: Runtime, *, progress: Optional[Progress] = None) -> DocumentSummary:
+    t0 = time.monotonic()
+    progress = progress or (lambda *a, **k: None)
+    units: list[Unit] = [u for kind in MODEL_KINDS for u in plan_units(doc, kind)]
+    progress("plan", units=len(units), path=doc.raw.path)
+    items = Items()
+    usage = Usage()
+    for i, unit in enumerate(units):
+        progress("unit_start", index=i, unit=unit)
+        answer = answer_unit(unit, runtime.cache, runtime.model.model_id, runtime.model.get)
+        ITEM_BUILDERS[unit.kind](doc, answer, runtime.keep_unverified, items)
+        u = answer.usage
+        usage.units.append(u)
+        usage.calls += u.calls
+        usage.cached_units += int(u.cached)
+        usage.prompt_tokens += u.prompt_tokens
+        usage.completion_tokens += u.completion_tokens
+        progress("unit_done", index=i, unit=unit, cached=u.cached)
+    warnings = list(doc.tree.warnings) + list(runtime.extra_warnings)
+    if items.dropped:
+        verb = "kept, marked unverified" if runtime.keep_unverified else "dropped"
+        warnings.append(f"{len(items.dropped)} model output(s) not found in the source were {verb}")
+        warnings.extend(f"  {d}" for d in items.dropped[:20])
+    usage.seconds = round(time.monotonic() - t0, 3)
+    return DocumentSummary(
+        source=DocumentSource(path=doc.raw.path, sha256=doc.raw.sha256, chars=len(doc.raw.text), encoding=doc.raw.encoding),
+        metadata=doc.tree.metadata,
+        headline_metrics=extract_headline_metrics(doc),
+        achievements=items.achievements,
+        problems=extract_problems(doc),
+        targets=extract_targets(doc),
+        tasks=items.tasks,
+        warnings=warnings,
+        dropped_unverified=len(items.dropped),
+        model=runtime.model.model_name if units else None,
+        prompt_versions=prompt_versions(),
+        fingerprint=run_fingerprint(runtime.model.model_id),
+        usage=usage,
+    )
+
+
+def summarize_file(path: str | Path, runtime: Runtime, *, progress: Optional[Progress] = None) -> DocumentSummary:
+    doc = parse_document(path, max_bytes=runtime.settings.max_bytes)
+    return summarize_parsed(doc, runtime, progress=progress)
+
+
+def run_fingerprint(model_id: str) -> str:
+    """What an output depends on besides its input: the prompts and the model."""
+    parts = [model_id] + [f"{k}={v}" for k, v in sorted(prompt_versions().items())]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]

