@@ -177,7 +177,7 @@ def _grid(title: str, first: str, labels: list[str]) -> Table:
     table = Table(title=title, title_justify="left", box=TABLE_BOX, show_edge=False)
     table.add_column(first, overflow="fold")
     for label in labels:
-        table.add_column(label, overflow="fold")
+        table.add_column(Text(label), overflow="fold")
     return table
 
 
@@ -196,7 +196,7 @@ def bars(c: Comparison, rows: list[MetricRow], title: str) -> list[RenderableTyp
             n = round(abs(cell.number) / top * BAR_WIDTH)
             bar = ("#" if cell.number >= 0 else "-") * max(1, n)
             mark = " *" if cell.partial_year else ""
-            table.add_row(label, bar, f"{cell.number:g}{mark}")
+            table.add_row(Text(label), bar, f"{cell.number:g}{mark}")
         out.append(table)
     return out
 
@@ -208,23 +208,23 @@ def renderable(c: Comparison) -> RenderableType:
     for col in ("report", "type", "review → plan", "file"):
         docs.add_column(col, overflow="fold")
     for d in c.documents:
-        docs.add_row(d.label, d.doc_type, f"{d.review_year or '?'} → {d.plan_year or '?'}", _stem(d.path))
+        docs.add_row(*map(Text, (d.label, d.doc_type, f"{d.review_year or '?'} → {d.plan_year or '?'}", _stem(d.path))))
     parts += [docs, Text("")]
     if c.metrics:
         t = _grid("Headline metrics of the review year (as printed)", "指标", labels)
         for row in c.metrics:
-            t.add_row(row.indicator, *[_cell_text(row.cells.get(lbl)) for lbl in labels])
+            t.add_row(Text(row.indicator), *[Text(_cell_text(row.cells.get(lbl))) for lbl in labels])
         parts += [t, Text("")]
         parts += bars(c, c.metrics, "growth")
     if c.targets:
         t = _grid("Next-year targets", "指标", labels)
         for row in c.targets:
-            t.add_row(row.indicator, *[_cell_text(row.cells.get(lbl)) for lbl in labels])
+            t.add_row(Text(row.indicator), *[Text(_cell_text(row.cells.get(lbl))) for lbl in labels])
         parts += [Text(""), t, Text("")]
         parts += bars(c, c.targets, "target")
     t = _grid("Problems by theme (number of problems)", "theme", labels)
     for row in c.problem_themes:
-        t.add_row(row.theme, *[str(len(row.regions.get(lbl, []))) if row.regions.get(lbl) else "." for lbl in labels])
+        t.add_row(Text(row.theme), *[str(len(row.regions.get(lbl, []))) if row.regions.get(lbl) else "." for lbl in labels])
     t.add_row("(listed)", *[str(c.problems_listed.get(lbl, 0)) for lbl in labels])
     parts += [Text(""), t, Text("")]
     parts.append(Text("Task areas", style="bold"))

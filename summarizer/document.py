@@ -14,7 +14,7 @@ from schemas.document import RemovedText, Section, SectionKind, SectionTree
 from .classify import classify_parts, extract_metadata
 from .clean import CleanText, clean_text
 from .reader import DEFAULT_MAX_BYTES, RawDocument, decode_document, read_document
-from .split import Node, split_text
+from .split import Node, split_text, uncovered
 
 
 @dataclass(frozen=True)
@@ -32,15 +32,7 @@ class ParsedDocument:
 
     def own_text_spans(self, section: Section) -> list[tuple[int, int]]:
         """Cleaned spans of the section's body that none of its children covers."""
-        spans = []
-        pos = section.body_start
-        for child in section.children:
-            if child.clean_start > pos:
-                spans.append((pos, child.clean_start))
-            pos = max(pos, child.clean_end)
-        if section.clean_end > pos:
-            spans.append((pos, section.clean_end))
-        return spans
+        return uncovered(section.body_start, section.clean_end, [(c.clean_start, c.clean_end) for c in section.children])
 
     def own_text(self, section: Section) -> str:
         """The section's text that none of its children covers (its lead and tail)."""

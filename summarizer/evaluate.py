@@ -28,9 +28,9 @@ from schemas.summary import DocumentSummary, Metric
 from .document import ParsedDocument, areas, parse_document
 from .numbers import quantities, same_quantity
 from .rules import canonical_indicator, comparator_of
-from .verify import Source
+from . import lexicon as lx
+from .verify import Source, change_sign
 
-_SYNONYMS = (("增速", "增长"), ("增幅", "增长"))
 
 
 class DocScore(BaseModel):
@@ -71,7 +71,7 @@ class EvalReport(BaseModel):
 
 
 def _norm_change(text: str) -> str:
-    for a, b in _SYNONYMS:
+    for a, b in lx.CHANGE_SYNONYMS:
         text = text.replace(a, b)
     return text
 
@@ -86,7 +86,7 @@ def _same_printed(gold: str, ours: Optional[str], *, change: bool = False) -> bo
     if not gq or len(gq) != len(oq) or not all(same_quantity(a, b) for a, b in zip(gq, oq)):
         return False
     if change:  # same number: the direction must agree too
-        return ("下降" in g) == ("下降" in o)
+        return change_sign(g) == change_sign(o)
     return True
 
 

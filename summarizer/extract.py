@@ -19,16 +19,17 @@ from typing import Callable, Optional
 from pydantic import BaseModel
 
 from schemas.document import Section, SectionKind
-from schemas.responses import SUMMARY_MAX, AreaReviewOut, AreaTasksOut, review_response, tasks_response
+from schemas.responses import COMMITMENT_MAX, SUMMARY_MAX, AreaReviewOut, AreaTasksOut, review_response, tasks_response
 from schemas.summary import Achievement, Commitment, Metric, SectionUsage, SourceSpan, Task, VerificationStatus
 
+from . import lexicon as lx
 from .cache import AnswerCache, cache_key
 from .document import ParsedDocument, areas
 from .llm import ModelClient
-from .numbers import first_number, quantities
+from .numbers import first_number, quantities, same_quantity
 from .prompts import Prompt, load_prompt
 from .rules import CHANGE_RE, canonical_indicator
-from .verify import CHANGE_WORDS_RE
+from .verify import CHANGE_WORDS_RE, change_sign
 from .verify import Source, Verdict, verify_change, verify_quote, verify_statement
 
 #: Tiny neighbouring areas share a call while their text stays under this many characters
@@ -231,17 +232,20 @@ def _keep(verdict: Verdict, keep_unverified: bool, what: str, dropped: list[str]
     return keep_unverified
 
 
+def _summary(area: Area, text: str, source: Source, keep_unverified: bool, dropped: list[str]) -> tuple[str, VerificationStatus]:
+    """The area's summary as verified: ("", unverified) when its numbers are not in the area."""
+    summary = tidy_summary(text)
+    verdict = verify_statement(summary, source)
+    if not _keep(verdict, keep_unverified, f"{area.section.path} summary", dropped):
+        return "", VerificationStatus.UNVERIFIED
+    return summary, verdict.status
+
+
 def review_items(doc: ParsedDocument, answer: UnitAnswer, keep_unverified: bool, out: Items) -> None:
     for area, got in zip(answer.unit.areas, answer.answer.areas):  # type: ignore[attr-defined]
         got: AreaReviewOut
         source = Source(area.text)
-        summary = tidy_summary(got.summary)
-        verdict = verify_statement(summary, source)
-        where = f"{area.section.path} summary"
-        if not _keep(verdict, keep_unverified, where, out.dropped):
-            summary, status = "", VerificationStatus.UNVERIFIED
-        else:
-            status = verdict.status
+        summary, status = _summary(area, got.summary, source, keep_unverified, out.dropped)
         metrics = []
         for m in got.metrics:
             metric = _metric(doc, area, source, m.name.strip(), m.value.strip(), m.change.strip(), keep_unverified, out.dropped)
@@ -266,11 +270,23 @@ def tidy_summary(text: str) -> str:
 
 def is_complete_phrase(text: str) -> bool:
     """Drop fragments a model cut off mid-phrase ("打造国际科技及")."""
-    return len(text) >= 4 and text[-1] not in "及和与的、等并或"
+    return len(text) >= 4 and text[-1] not in lx.DANGLING_ENDINGS
 
 
-_VALUE_START_RE = re.compile(r"^(?:超过|超|约|近|达到|达|突破|累计|共|全年)?\s*[0-9０-９一二两三四五六七八九十百千]")
-_RATE_UNITS = ("%", "％", "个百分点", "百分点", "成")
+def tidy_commitment(text: str) -> str:
+    """A commitment that ran into its length bound ends at its last complete clause, or goes."""
+    text = text.strip().rstrip("，,;；。")
+    if len(text) >= COMMITMENT_MAX - 1:
+        cut = max(text.rfind(ch) for ch in "，,、；;")
+        text = text[:cut] if cut >= 8 else ""
+    return text
+
+
+_VALUE_START_RE = re.compile(r"^(?:" + lx.compile_alternation(lx.VALUE_PREFIXES) + r")?\s*[0-9０-９一二两三四五六七八九十百千]")
+_RATE_UNITS = ("%", "％", "个百分点", "百分点", "成", "倍")
+_RATE_FAMILIES = ("pct", "pp", "times")
+#: A value and its change are printed close together ("4759亿元,增长3%"), with no other level between.
+PAIR_MAX_GAP = 30
 
 
 def _printed_change(rate, source: Source) -> Optional[str]:
@@ -305,10 +321,30 @@ def repair_metric(value: str, change: str, source: Source) -> tuple[str, str]:
     return value, change
 
 
+def stated_together(value: str, change: str, source: Source) -> bool:
+    """Does the source print this change for this value? (A small model will pair 固定资产投资
+    1530.8亿元 with the 增速47.3% that the next clause gives for 工业投资.)"""
+    vq, cq = quantities(value), [q for q in quantities(change) if q.family in _RATE_FAMILIES]
+    if not vq or not cq:
+        return True
+    levels = [q for q in source.quantities if q.family not in (None, *_RATE_FAMILIES)]
+    for s in source.quantities:
+        if not same_quantity(vq[0], s):
+            continue
+        for t in source.quantities:
+            if t.start > s.start and t.start - s.end <= PAIR_MAX_GAP and same_quantity(cq[0], t):
+                if not any(s.end <= q.start < t.start for q in levels):
+                    return True
+    return False
+
+
 def _metric(doc, area: Area, source: Source, name: str, value: str, change: str, keep: bool, dropped: list[str]) -> Optional[Metric]:
     value, change = repair_metric(value, change, source)
     if not name or not quantities(value + change):
         return None  # a metric is a number; "开工建设" is not one
+    if value and change and not stated_together(value, change, source):
+        dropped.append(f"{area.section.path} metric {name}: the source does not give {change} for {value}")
+        change = ""
     where = f"{area.section.path} metric {name}"
     v = verify_quote(value, source) if value else Verdict(VerificationStatus.VERIFIED)
     c = verify_change(change, source)
@@ -324,10 +360,9 @@ def _metric(doc, area: Area, source: Source, name: str, value: str, change: str,
         rel = (c.located.start, c.located.end)
     number, unit = first_number(value) if value else (None, None)
     change_number = change_unit = None
-    pct = [q for q in quantities(change) if q.family in ("pct", "pp")]
+    pct = [q for q in quantities(change) if q.family in _RATE_FAMILIES]
     if pct:
-        sign = -1 if any(w in change for w in ("下降", "减少", "降低", "回落")) else 1
-        change_number, change_unit = sign * pct[0].raw, pct[0].unit
+        change_number, change_unit = change_sign(change) * pct[0].raw, pct[0].unit
     return Metric(
         indicator=name,
         canonical=canonical_indicator(name),
@@ -347,16 +382,11 @@ def task_items(doc: ParsedDocument, answer: UnitAnswer, keep_unverified: bool, o
     for area, got in zip(answer.unit.areas, answer.answer.areas):  # type: ignore[attr-defined]
         got: AreaTasksOut
         source = Source(area.text)
-        summary = tidy_summary(got.summary)
-        verdict = verify_statement(summary, source)
-        if not _keep(verdict, keep_unverified, f"{area.section.path} summary", out.dropped):
-            summary, status = "", VerificationStatus.UNVERIFIED
-        else:
-            status = verdict.status
+        summary, status = _summary(area, got.summary, source, keep_unverified, out.dropped)
         commitments = []
         seen = set()
         for text in got.commitments:
-            text = text.strip().rstrip("，,;；。")
+            text = tidy_commitment(text)
             if not is_complete_phrase(text) or text in seen:
                 continue
             seen.add(text)

@@ -170,7 +170,7 @@ UNITS: list[tuple[str, str, float]] = [
     ("元", "yuan", 1.0),
     ("万美元", "usd", 1e4), ("亿美元", "usd", 1e8), ("美元", "usd", 1.0),
     ("个百分点", "pp", 1.0), ("百分点", "pp", 1.0),
-    ("%", "pct", 1.0), ("％", "pct", 1.0),
+    ("%", "pct", 1.0), ("％", "pct", 1.0), ("倍", "times", 1.0),
     ("万平方米", "m2", 1e4), ("平方米", "m2", 1.0), ("平方公里", "km2", 1.0), ("公顷", "ha", 1.0),
     ("万亩", "mu", 1e4), ("亩", "mu", 1.0),
     ("公里", "km", 1.0), ("千米", "km", 1.0), ("米", "m", 1.0),
@@ -224,6 +224,18 @@ HEADLINE_INDICATORS: list[tuple[str, tuple[str, ...]]] = [
 #: Target lists mark binding indicators in a heading or phrase like this.
 BINDING_RE = re.compile(r"约束性")
 EXPECTED_RE = re.compile(r"预期性")
+#: Words that lead a target clause without belonging to the indicator (力争GDP增长7%).
+TARGET_LEAD_WORDS = ("力争", "确保", "争取", "努力", "全年", "其中", "以及", "和", "及")
+#: Targets stated without a number.
+QUALITATIVE_TARGETS = ("正增长", "负增长", "持平", "基本同步", "同步增长")
+#: A metric's change is searched up to here: what follows 其中 is about a part of the indicator.
+METRIC_CLAUSE_BREAK = "其中"
+#: What may stand before a value's number (超5200亿元, 约1.5亿元).
+VALUE_PREFIXES = ("超过", "超", "约", "近", "达到", "达", "突破", "累计", "共", "全年")
+#: A phrase ending in one of these was cut off mid-way ("打造国际科技及").
+DANGLING_ENDINGS = "及和与的、等并或"
+#: Words that state a rate of growth the same way (for matching gold annotations).
+CHANGE_SYNONYMS = (("增速", "增长"), ("增幅", "增长"))
 #: Task sentences that carry a commitment begin with or contain verbs like these.
 COMMITMENT_VERBS = ("新建", "建成", "完成", "新增", "推动", "实现", "打造", "开工", "建设", "筹集", "引进", "培育", "举办", "开展", "力争", "确保")
 

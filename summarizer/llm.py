@@ -96,11 +96,11 @@ def discover_endpoint(base_url: str, settings: Settings, *, embedded: bool = Fal
             f"the server at {base_url} refused the API key",
             hint="set the right key with --api-key or OPENAI_API_KEY",
         ) from None
-    except openai.APIConnectionError:
+    except openai.APIConnectionError as exc:
         raise EndpointUnreachable(
             f"nothing answers at {base_url}",
             hint="is the server running? check --base-url / SUMMARIZER_BASE_URL / OPENAI_BASE_URL",
-        ) from None
+        ) from exc
     except openai.APIStatusError as exc:
         raise EndpointError(f"the server at {base_url} answered {exc.status_code} to a model listing") from None
     ids = [m.get("id") for m in models]
@@ -293,7 +293,7 @@ class ModelClient:
                 f"the model gave no valid {response_model.__name__} after {exc.n_attempts} attempt(s): {_short(str(exc))}",
                 attempts=exc.n_attempts,
                 last_output=last,
-                hint="try again, use a larger model, or --keep-going to skip the section",
+                hint="a larger model follows the schema better: --model-path (a bigger GGUF) or --base-url",
             ) from None
         except IncompleteOutputException:
             last = self._local.acc.get("last") if self._local.acc else None

@@ -12,21 +12,21 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from schemas.document import DocumentMetadata
 from schemas.summary import DocumentSummary, Metric, Target, VerificationStatus
 
 TABLE_BOX = box.ASCII2
 
 
-def years(s: DocumentSummary) -> str:
-    m = s.metadata
+def years(m: DocumentMetadata) -> str:
     return f"{m.review_year or '?'} → {m.plan_year or '?'}"
 
 
-def metadata_text(s: DocumentSummary) -> Text:
-    m = s.metadata
+def metadata_text(m: DocumentMetadata) -> Text:
+    """region · type · review → plan, then the title."""
     t = Text()
     t.append(m.region or "region unknown", style="bold")
-    t.append(f" · {m.doc_type} · {years(s)}")
+    t.append(f" · {m.doc_type} · {years(m)}")
     if m.title:
         t.append(f"\n{m.title}", style="dim")
     return t
@@ -51,7 +51,7 @@ def headline_table(s: DocumentSummary) -> Table:
     table.add_column("变化", overflow="fold")
     table.add_column("时期", overflow="fold")
     for m in s.headline_metrics:
-        table.add_row(m.indicator, m.value or "", m.change or "", m.period or "全年")
+        table.add_row(*map(Text, (m.indicator, m.value or "", m.change or "", m.period or "全年")))
     return table
 
 
@@ -61,12 +61,12 @@ def targets_table(s: DocumentSummary) -> Table:
     table.add_column("目标", overflow="fold")
     table.add_column("类型", overflow="fold")
     for t in s.targets:
-        table.add_row(t.indicator, t.target, target_kind(t))
+        table.add_row(*map(Text, (t.indicator, t.target, target_kind(t))))
     return table
 
 
 def brief(s: DocumentSummary) -> RenderableType:
-    parts: list[RenderableType] = [metadata_text(s), Text("")]
+    parts: list[RenderableType] = [metadata_text(s.metadata), Text("")]
     if s.headline_metrics:
         parts += [headline_table(s), Text("")]
     if s.achievements:
@@ -131,7 +131,7 @@ def _cell(text: str | None) -> str:
 
 def markdown(s: DocumentSummary) -> str:
     m = s.metadata
-    out = [f"# {m.region or '未知地区'} · {m.doc_type} · {years(s)}", ""]
+    out = [f"# {m.region or '未知地区'} · {m.doc_type} · {years(m)}", ""]
     if m.title:
         out += [f"*{m.title}*", ""]
     if s.headline_metrics:

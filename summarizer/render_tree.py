@@ -8,6 +8,8 @@ from rich.tree import Tree
 
 from schemas.document import Section, SectionKind, SectionTree
 
+from .render import metadata_text
+
 KIND_STYLE = {
     SectionKind.REVIEW: "green",
     SectionKind.PROBLEMS: "red",
@@ -20,19 +22,8 @@ KIND_STYLE = {
 }
 
 
-def metadata_line(tree: SectionTree) -> Text:
-    m = tree.metadata
-    years = f"{m.review_year or '?'} → {m.plan_year or '?'}"
-    line = Text()
-    line.append(m.region or "region unknown", style="bold")
-    line.append(f" · {m.doc_type} · {years}")
-    if m.title:
-        line.append(f" · {m.title}", style="dim")
-    return line
-
-
 def tree_renderable(tree: SectionTree, *, max_level: int = 9) -> Group:
-    root = Tree(metadata_line(tree))
+    root = Tree(metadata_text(tree.metadata))
     for s in tree.sections:
         _add(root, s, max_level)
     footer = Text(

@@ -21,6 +21,7 @@ from schemas.summary import Metric, Problem, SourceSpan, Target, VerificationSta
 from . import lexicon as lx
 from .document import ParsedDocument
 from .numbers import first_number, quantities
+from .verify import change_sign
 
 _NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]*[一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*)"
 _UNIT = lx.compile_alternation([u for u, _, _ in lx.UNITS])
@@ -30,13 +31,13 @@ _AFTER = lx.compile_alternation(list(lx.COMPARATORS_AFTER))
 _CHANGE = lx.compile_alternation(["增长", "下降", "增速", "增幅", "提高", "降低", "回落"])
 
 #: A change as printed: 同比增长8.9%, 按自然口径计算下降9.9%, 增速7%, 增长7%以上.
-CHANGE_RE = re.compile(rf"(?:(?:{_QUAL})\s*)?(?:{_CHANGE})\s*(?:了)?\s*{_NUM}\s*(?:%|％|个百分点|百分点)(?:{_AFTER})?")
+CHANGE_RE = re.compile(rf"(?:(?:{_QUAL})\s*)?(?:{_CHANGE})\s*(?:了)?\s*{_NUM}\s*(?:%|％|个百分点|百分点|倍)(?:{_AFTER})?")
 #: A level as printed: 4759亿元, 超5200亿元, 900亿元以上, 突破千亿元.
 LEVEL_RE = re.compile(rf"(?:(?:{_BEFORE})\s*)?{_NUM}\s*(?:余|多)?\s*(?:{_UNIT}|[万亿]+)(?:{_AFTER})?")
 #: A target without a number.
-QUALITATIVE_TARGET_RE = re.compile(r"(?:实现)?(?P<t>正增长|负增长|持平|基本同步|同步增长)")
+QUALITATIVE_TARGET_RE = re.compile(r"(?:实现)?(?P<t>" + lx.compile_alternation(lx.QUALITATIVE_TARGETS) + ")")
 _VERBS_RE = re.compile(r"(?:" + lx.compile_alternation(list(lx.VALUE_VERBS)) + r")+$")
-_LEAD_RE = re.compile(r"^(?:力争|确保|争取|努力|全年|其中|以及|和|及)+")
+_LEAD_RE = re.compile(r"^(?:" + lx.compile_alternation(lx.TARGET_LEAD_WORDS) + ")+")
 
 
 def _span(doc: ParsedDocument, path: str, start: int, end: int, quote_max: int = 300) -> SourceSpan:
@@ -201,7 +202,7 @@ def extract_problems(doc: ParsedDocument) -> list[Problem]:
 _ALIASES = sorted(((a, c) for c, aliases in lx.HEADLINE_INDICATORS for a in aliases), key=lambda x: -len(x[0]))
 _ALIAS_RE = re.compile("|".join(re.escape(a) for a, _ in _ALIASES))
 _ALIAS_CANON = dict(_ALIASES)
-_SENTENCE_STOP = re.compile(r"[。;；!！?？\n]|其中")
+_SENTENCE_STOP = re.compile("[" + re.escape(lx.SENTENCE_END) + r"\n]|" + lx.METRIC_CLAUSE_BREAK)
 
 
 @dataclass
@@ -243,11 +244,9 @@ def _metric_at(doc: ParsedDocument, section: Section, m: re.Match, limit: int) -
     number, unit = first_number(value_text) if value_text else (None, None)
     change_number, change_unit = (None, None)
     if change_text:
-        qs = [q for q in quantities(change_text) if q.family in ("pct", "pp")]
+        qs = [q for q in quantities(change_text) if q.family in ("pct", "pp", "times")]
         if qs:
-            words = re.findall(_CHANGE, change_text)
-            sign = lx.CHANGE_WORDS.get(words[-1], 1) if words else 1
-            change_number, change_unit = sign * qs[0].raw, qs[0].unit
+            change_number, change_unit = change_sign(change_text) * qs[0].raw, qs[0].unit
     metric = Metric(
         indicator=indicator,
         canonical=canonical,

@@ -92,6 +92,9 @@ def server_command(settings: Settings, model_path: Path, port: int) -> list[str]
         "--n_ctx", str(settings.n_ctx),
         "--n_threads", str(settings.threads),
         "--n_threads_batch", str(settings.threads),
+        # the server keeps logits for every position by default: n_ctx × vocabulary floats
+        # (~5 GB at 8192 × 152k); chat completions never read them
+        "--logits_all", "false",
         "--verbose", "true",
     ]
 

@@ -37,7 +37,7 @@ class Settings:
     mode: str = "auto"  # instructor mode: auto | tools | json_schema | json
     model_path: Optional[str] = None  # GGUF for the embedded server; None: the packaged model
     threads: int = field(default_factory=_default_threads)
-    n_ctx: int = 8192
+    n_ctx: int = 4096  # an area is cut at 3,600 characters (~2,200 tokens): 4096 holds any call
     port: int = 0  # embedded server port; 0 picks a free one
     timeout: float = 900.0  # seconds per model request (a CPU model is slow)
     max_retries: int = 3  # transient failures (429, 5xx, timeouts, connection errors)

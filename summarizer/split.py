@@ -22,6 +22,8 @@ from schemas.document import SectionKind
 from . import lexicon as lx
 
 _WS = " \n"
+#: Where a sentence starts: after a full stop of any width (；keeps the sentence going here).
+_SENTENCE_ENDS = "。！!？?\n"
 
 
 @dataclass
@@ -46,15 +48,20 @@ class Node:
 
     def own_regions(self) -> list[tuple[int, int]]:
         """The parts of the body that no child covers."""
-        out = []
-        pos = self.body_start
-        for c in self.children:
-            if c.start > pos:
-                out.append((pos, c.start))
-            pos = max(pos, c.end)
-        if self.end > pos:
-            out.append((pos, self.end))
-        return out
+        return uncovered(self.body_start, self.end, [(c.start, c.end) for c in self.children])
+
+
+def uncovered(start: int, end: int, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of [start, end) outside the (sorted) `covered` spans."""
+    out = []
+    pos = start
+    for a, b in covered:
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if end > pos:
+        out.append((pos, end))
+    return out
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -206,7 +213,7 @@ def _trim(text: str, node: Node) -> None:
 
 def _sentence_start(text: str, pos: int, floor: int) -> int:
     i = pos
-    while i > floor and text[i - 1] not in "。！!？?\n":
+    while i > floor and text[i - 1] not in _SENTENCE_ENDS:
         i -= 1
     return i
 

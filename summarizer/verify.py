@@ -26,6 +26,12 @@ _CHANGE_WORD_RE = re.compile(CHANGE_WORDS_RE)
 _PUNCT = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"})
 
 
+def change_sign(change: str) -> int:
+    """-1 for 下降/减少/回落…, +1 otherwise (the last change word decides: 由下降转为增长)."""
+    words = _CHANGE_WORD_RE.findall(change)
+    return lx.CHANGE_WORDS[words[-1]] if words else 1
+
+
 @dataclass(frozen=True)
 class Located:
     start: int  # in the source text
@@ -47,11 +53,10 @@ class Source:
 
     def change_direction_ok(self, change: str) -> bool:
         """增长 3% in the claim needs an increase of 3% in the source (or an unsigned 3%)."""
-        words = _CHANGE_WORD_RE.findall(change)
-        qs = [q for q in quantities(change) if q.family in ("pct", "pp")]
-        if not words or not qs:
+        qs = [q for q in quantities(change) if q.family in ("pct", "pp", "times")]
+        if not _CHANGE_WORD_RE.search(change) or not qs:
             return True
-        sign = lx.CHANGE_WORDS[words[-1]]
+        sign = change_sign(change)
         for s in self.quantities:
             if not same_quantity(qs[0], s):
                 continue

@@ -86,6 +86,7 @@ def make_vcr():
 def recorded(config, cassette: str, mode: str | None = None):
     """Replay (or, with --record-mode=once/all/rewrite, record) cassettes/<cassette>."""
     mode = mode or config.getoption("--record-mode", default="none") or "none"
+    mode = {"rewrite": "all"}.get(mode, mode)  # pytest-recording's "rewrite" is vcr's "all"
     with make_vcr().use_cassette(str(ROOT / "cassettes" / cassette), record_mode=mode, allow_playback_repeats=False) as cas:
         yield cas
 

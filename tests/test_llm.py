@@ -139,3 +139,19 @@ def test_backoff_grows_and_respects_retry_after():
     exc.response = type("R", (), {"headers": {"retry-after": "30"}})()
     assert wait(State(1, exc)) == 30.0
     assert retry_after_seconds(exc) == 30.0
+
+
+def test_a_dead_embedded_server_is_reported_with_its_log():
+    """A connection error while the embedded server is in use asks the server what happened."""
+    from summarizer.errors import ServerDied
+    from summarizer.llm import Endpoint
+
+    def health():
+        raise ServerDied("the embedded server stopped (exit code -9) while in use", log_tail="Killed")
+
+    s = resolve_settings({"base_url": "http://127.0.0.1:9/v1", "max_retries": 1})[0]
+    endpoint = Endpoint(base_url="http://127.0.0.1:9/v1", api_key="x", model="m", mode="json_schema", llama_cpp=True, embedded=True)
+    client = ModelClient(endpoint, s, health_check=health, sleep=lambda _: None)
+    with pytest.raises(ServerDied) as info:
+        client.complete(PROMPT, review_response(1), VARS)
+    assert info.value.log_tail == "Killed"

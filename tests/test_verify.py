@@ -75,3 +75,17 @@ def test_quotes_exact_fuzzy_and_absent():
 def test_full_width_digits_and_punctuation_fold():
     assert verify_quote("投资150亿元", SOURCE).status == V.VERIFIED
     assert verify_quote("初步核定，实现地区生产总值4759亿元", SOURCE).status == V.VERIFIED
+
+
+def test_cut_off_model_text_is_tidied_not_shown_half():
+    from schemas.responses import COMMITMENT_MAX, SUMMARY_MAX
+    from summarizer.extract import is_complete_phrase, tidy_commitment, tidy_summary
+
+    long_commitment = "通过产业链大招商精准招引一批先进制造业上下游重大项目和具有产业凝聚力的重大创新平"
+    assert len(long_commitment) == COMMITMENT_MAX
+    assert tidy_commitment(long_commitment) == ""  # no clause boundary to fall back to
+    assert tidy_commitment("加快推进深大城际、深惠城际大鹏支线、深汕高铁等轨道项目建设,推动外环高速三期开") == "加快推进深大城际、深惠城际大鹏支线、深汕高铁等轨道项目建设"
+    assert not is_complete_phrase("打造国际科技及") and is_complete_phrase("新建幼儿园7所")
+    cut = "科技引领型产业体系更加完善,科技成果转化模式更加完善,深圳市工程生物产业创新中心累计遴选9批合成生物企业,推动光明区累计"
+    assert len(cut) >= SUMMARY_MAX - 1
+    assert tidy_summary(cut) == "科技引领型产业体系更加完善,科技成果转化模式更加完善,深圳市工程生物产业创新中心累计遴选9批合成生物企业。"

@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from ..errors import SummarizerError
 
@@ -23,7 +24,7 @@ def err_console() -> Console:
 
 def report_error(exc: SummarizerError, console: Console | None = None) -> None:
     console = console or err_console()
-    console.print(f"[bold red]error:[/] {exc.message}", soft_wrap=True)
+    console.print(f"[bold red]error:[/] {escape(exc.message)}", soft_wrap=True)
     tail = getattr(exc, "log_tail", "")
     if tail:
         console.print("[dim]last lines of the server log:[/]")
@@ -33,7 +34,7 @@ def report_error(exc: SummarizerError, console: Console | None = None) -> None:
         console.print(f"[dim]last model output ({getattr(exc, 'attempts', '?')} attempt(s)):[/]")
         console.print(last[:2000], markup=False, highlight=False, soft_wrap=True)
     if exc.hint:
-        console.print(f"[dim]hint:[/] {exc.hint}", soft_wrap=True)
+        console.print(f"[dim]hint:[/] {escape(exc.hint)}", soft_wrap=True)
 
 
 def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:

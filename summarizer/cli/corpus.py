@@ -7,7 +7,9 @@ from typing import Annotated, Optional
 
 import typer
 from rich import box
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from ..batch import BatchHooks, BatchResult, find_reports, run_batch
 from ..errors import InputError
@@ -48,8 +50,8 @@ def batch_table(result: BatchResult) -> Table:
         years = f"{r.review_year or '?'}→{r.plan_year or '?'}" if r.region or r.review_year else ""
         tokens = f"{r.prompt_tokens}+{r.completion_tokens}" if r.calls else ""
         table.add_row(
-            Path(r.input).name, f"[{style.get(r.status, '')}]{r.status}[/]", r.region or "", years,
-            f"{r.seconds:.0f}" if r.seconds else "", str(r.calls or ""), tokens, r.message,
+            Text(Path(r.input).name), Text(r.status, style=style.get(r.status, "")), Text(r.region or ""), years,
+            f"{r.seconds:.0f}" if r.seconds else "", str(r.calls or ""), tokens, Text(r.message),
         )
     return table
 
@@ -74,8 +76,7 @@ def batch_cmd(
     width: WidthOpt = None,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display"),
 ) -> None:
-    """Summarize every report in a folder: one JSON and one Markdown per document, an index,
-    resumable (finished documents are skipped), Ctrl-C keeps what is done."""
+    """Summarize every report in a folder: JSON + Markdown each, an index; resumable, Ctrl-C keeps what is done."""
     if folder.is_file():
         raise InputError(folder, "is a file; batch takes a folder", hint="use `summarizer summarize FILE` for one report")
     settings = settings_from(
@@ -100,9 +101,9 @@ def batch_cmd(
     done = sum(r.status == "done" for r in result.rows)
     skipped = sum(r.status == "skipped" for r in result.rows)
     failed = sum(r.status == "failed" for r in result.rows)
-    console.print(f"{done} summarized, {skipped} already current, {failed} failed · {result.seconds:.0f} s · index: {outdir / 'index.md'}")
+    console.print(f"{done} summarized, {skipped} already current, {failed} failed · {result.seconds:.0f} s · index: {escape(str(outdir / 'index.md'))}")
     if result.fatal:
-        err_console().print(f"[bold red]error:[/] batch stopped: {result.fatal}")
+        err_console().print(f"[bold red]error:[/] batch stopped: {escape(result.fatal)}")
         raise typer.Exit(3)
     if result.interrupted:
         err_console().print("[yellow]interrupted[/]: finished documents are saved; run the same command again to resume")
@@ -219,8 +220,7 @@ def eval_cmd(
     width: WidthOpt = None,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display"),
 ) -> None:
-    """Score summaries of the seed reports against gold annotations: metric and target recall,
-    problem counts, unverified numbers, tokens and time."""
+    """Score summaries against gold annotations: metric/target recall, problems, unverified numbers, cost."""
     from ..batch import write_atomic
     from ..evaluate import evaluate, gold_cases
     from ..pipeline import summarize_file
@@ -266,8 +266,8 @@ def eval_cmd(
     )
     for d in report.documents:
         for m in d.missing_metrics:
-            console.print(f"[yellow]{d.file[:3]} missing metric:[/] {m}")
+            console.print(f"[yellow]{d.file[:3]} missing metric:[/] {escape(m)}")
         for t in d.missing_targets:
-            console.print(f"[yellow]{d.file[:3]} missing target:[/] {t}")
+            console.print(f"[yellow]{d.file[:3]} missing target:[/] {escape(t)}")
         for u in d.unverified_examples:
-            console.print(f"[red]{d.file[:3]} unverified:[/] {u}")
+            console.print(f"[red]{d.file[:3]} unverified:[/] {escape(u)}")

@@ -81,8 +81,7 @@ def summarize_cmd(
     width: WidthOpt = None,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display"),
 ) -> None:
-    """Summarize one report: achievements with metrics, problems, targets and tasks, every item
-    checked against the source."""
+    """Summarize one report: achievements, problems, targets and tasks, checked against the source."""
     settings = settings_from(
         base_url=base_url, api_key=api_key, model=model, mode=mode, model_path=model_path, threads=threads,
         n_ctx=n_ctx, port=port, timeout=timeout, no_cache=no_cache, max_bytes=max_bytes,

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from ..errors import SummarizerError
 from ..llm import discover_endpoint
-from ..model_files import MODEL_FILE_NAME, ModelSpec, is_verified, models_dir, part_paths
+from ..model_files import INSTALL_HINT, MODEL_FILE_NAME, ModelSpec, is_verified, models_dir, part_paths
 from ..server import EmbeddedServer, local_extra_missing, port_is_free
 from ..settings import EMBEDDED_MODEL, resolve_settings
 from .app import app
@@ -31,9 +32,10 @@ def serve_cmd(
     settings, _ = resolve_settings({**flags, "port": port})
     settings = settings.__class__(**{**settings.__dict__, "base_url": None})
     err = stdout_console()
+    err.soft_wrap = True
     err.print("starting the embedded model server …")
     with EmbeddedServer(settings) as server:
-        err.print(f"[green]ready[/] in {server.started_in:.1f} s · model {server.model} · log {server.log_path}")
+        err.print(f"[green]ready[/] in {server.started_in:.1f} s · model {escape(server.model)} · log {escape(str(server.log_path))}")
         err.print(f"use it with:  [bold]--base-url {server.base_url}[/]   or   export SUMMARIZER_BASE_URL={server.base_url}")
         try:
             code = server.wait()
@@ -55,8 +57,7 @@ def doctor_cmd(
     n_ctx: CtxOpt = None,
     start: bool = typer.Option(False, "--start", help="With the embedded default: start the server once to check it answers"),
 ) -> None:
-    """Show which endpoint would be used and why, whether it answers, and the state of the
-    embedded model (extra installed, model file verified)."""
+    """Show which endpoint would be used and why, whether it answers, and the model files' state."""
     settings, sources = resolve_settings(
         dict(base_url=base_url, api_key=api_key, model=model, mode=mode, model_path=model_path, threads=threads, n_ctx=n_ctx)
     )
@@ -65,43 +66,44 @@ def doctor_cmd(
     table.add_column(style="bold")
     table.add_column()
     where = settings.base_url or "embedded llama-cpp-python server (started on demand)"
-    table.add_row("endpoint", f"{where}  [dim]({sources['base_url']})[/]")
-    table.add_row("model", f"{settings.model or (EMBEDDED_MODEL if settings.embedded else 'the server’s only model')}  [dim]({sources['model']})[/]")
-    table.add_row("mode", f"{settings.mode}  [dim]({sources['mode']})[/]")
-    table.add_row("api key", ("set" if settings.api_key else "not set") + f"  [dim]({sources['api_key']})[/]")
-    table.add_row("cache", str(settings.cache_path))
+    table.add_row("endpoint", f"{escape(where)}  [dim]({escape(sources['base_url'])})[/]")
+    model_name = settings.model or (EMBEDDED_MODEL if settings.embedded else "the server's only model")
+    table.add_row("model", f"{escape(model_name)}  [dim]({escape(sources['model'])})[/]")
+    table.add_row("mode", f"{settings.mode}  [dim]({escape(sources['mode'])})[/]")
+    table.add_row("api key", ("set" if settings.api_key else "not set") + f"  [dim]({escape(sources['api_key'])})[/]")
+    table.add_row("cache", escape(str(settings.cache_path)))
     missing = local_extra_missing()
-    table.add_row("local extra", "installed" if not missing else f"[yellow]missing: {', '.join(missing)}[/] (pip install \".[local]\")")
+    table.add_row("local extra", "installed" if not missing else f"[yellow]missing: {', '.join(missing)}[/] ({escape(INSTALL_HINT)})")
     if settings.model_path:
-        table.add_row("model file", f"{settings.model_path} (--model-path)")
+        table.add_row("model file", f"{escape(settings.model_path)} (--model-path)")
     else:
         target = models_dir(settings.cache_path) / MODEL_FILE_NAME
         if is_verified(target):
-            state = f"assembled and verified: {target}"
+            state = f"assembled and verified: {escape(str(target))}"
         else:
             try:
                 part_paths(ModelSpec())
                 state = "parts installed; assembled and verified on first use"
             except SummarizerError as exc:
-                state = f"[yellow]{exc.message}[/]"
+                state = f"[yellow]{escape(exc.message)}[/]"
         table.add_row("model file", state)
     table.add_row("threads / n_ctx", f"{settings.threads} / {settings.n_ctx}")
     ok = True
     if settings.base_url:
         try:
             ep = discover_endpoint(settings.base_url, settings)
-            table.add_row("answers", f"[green]yes[/] · model {ep.model} · mode {ep.mode}" + (" · llama-cpp-python" if ep.llama_cpp else ""))
+            table.add_row("answers", f"[green]yes[/] · model {escape(ep.model)} · mode {ep.mode}" + (" · llama-cpp-python" if ep.llama_cpp else ""))
         except SummarizerError as exc:
             ok = False
-            table.add_row("answers", f"[red]no[/]: {exc.message}")
+            table.add_row("answers", f"[red]no[/]: {escape(exc.message)}")
     elif start:
         try:
             with EmbeddedServer(settings) as server:
                 ep = discover_endpoint(server.base_url, settings, embedded=True)
-                table.add_row("answers", f"[green]yes[/] · started in {server.started_in:.1f} s · model {ep.model} · mode {ep.mode}")
+                table.add_row("answers", f"[green]yes[/] · started in {server.started_in:.1f} s · model {escape(ep.model)} · mode {ep.mode}")
         except SummarizerError as exc:
             ok = False
-            table.add_row("answers", f"[red]no[/]: {exc.message}")
+            table.add_row("answers", f"[red]no[/]: {escape(exc.message)}")
     else:
         table.add_row("answers", "[dim]not started (add --start to try it)[/]")
     console.print(table)

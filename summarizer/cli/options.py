@@ -27,7 +27,7 @@ ModelOpt = Annotated[Optional[str], typer.Option("--model", help="Model name on 
 ModeOpt = Annotated[Optional[str], typer.Option("--mode", help="Structured-output mode: auto, json_schema, tools, json [env: SUMMARIZER_MODE]")]
 ModelPathOpt = Annotated[Optional[str], typer.Option("--model-path", help="Another GGUF for the embedded server [env: SUMMARIZER_MODEL_PATH]")]
 ThreadsOpt = Annotated[Optional[int], typer.Option("--threads", help="CPU threads for the embedded server [env: SUMMARIZER_THREADS]")]
-CtxOpt = Annotated[Optional[int], typer.Option("--n-ctx", help="Context length of the embedded server [env: SUMMARIZER_CTX; default: 8192]")]
+CtxOpt = Annotated[Optional[int], typer.Option("--n-ctx", help="Context length of the embedded server [env: SUMMARIZER_CTX; default: 4096]")]
 PortOpt = Annotated[Optional[int], typer.Option("--port", help="Port of the embedded server [default: a free one]")]
 TimeoutOpt = Annotated[Optional[float], typer.Option("--timeout", help="Seconds per model request [default: 900]")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the answer cache")]
