@@ -216,17 +216,24 @@ def main() -> None:
     table = render(result)
     print(table)
     if not args.no_write:
-        header = (
-            f"\n## {dt.datetime.now().strftime('%Y-%m-%d %H:%M')} · commit {commit()}\n\n"
-            f"Machine: {os.cpu_count()} cores, {cpu_model()}, Python {platform.python_version()} · "
-            f"model {result['model']} (llama-cpp-python server, {resolve_settings({})[0].threads} threads)\n\n"
-        )
-        new = not RESULTS.exists() or RESULTS.stat().st_size == 0
-        with RESULTS.open("a", encoding="utf-8") as f:
-            if new:
-                f.write("# Benchmark results\n\nAppended by `python -m bench`. Ratios (ours ÷ naive) are the headline; seconds describe the machine.\n")
-            f.write(header + table + "\n")
-        print(f"appended to {RESULTS}")
+        model = f"model {result['model']} (llama-cpp-python server, {resolve_settings({})[0].threads} threads)"
+        append_results("pipeline vs naive baseline", table, model)
+
+
+def append_results(title: str, body: str, model: str = "") -> None:
+    """Append a dated, attributed section to bench/results.md."""
+    header = (
+        f"\n## {title} · {dt.datetime.now().strftime('%Y-%m-%d %H:%M')} · commit {commit()}\n\n"
+        f"Machine: {os.cpu_count()} cores, {cpu_model()}, Python {platform.python_version()}"
+        + (f" · {model}" if model else "") + "\n\n"
+    )
+    new = not RESULTS.exists() or RESULTS.stat().st_size == 0
+    with RESULTS.open("a", encoding="utf-8") as f:
+        if new:
+            f.write("# Benchmark results\n\nAppended by `python -m bench` and `python -m bench.throughput`. "
+                    "Ratios (ours ÷ naive) are the headline; seconds describe the machine.\n")
+        f.write(header + body + "\n")
+    print(f"appended to {RESULTS}")
 
 
 if __name__ == "__main__":

@@ -139,9 +139,13 @@ def run_batch(
     hooks: Optional[BatchHooks] = None,
 ) -> BatchResult:
     hooks = hooks or BatchHooks()
-    fingerprint = run_fingerprint(runtime.model.model_id)
     t0 = time.monotonic()
     rows: dict[Path, Row] = {p: Row(input=str(p), status="not run") for p in inputs}
+    try:
+        fingerprint = run_fingerprint(runtime.model.model_id)  # may ask the server which model it serves
+    except FATAL as exc:
+        rows = {p: Row(input=str(p), status="not run", message="batch stopped: " + exc.message) for p in inputs}
+        return BatchResult(rows=list(rows.values()), fatal=exc.message, seconds=round(time.monotonic() - t0, 2))
     lock = threading.Lock()
     stop = threading.Event()
     result = BatchResult(rows=[])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -37,19 +37,24 @@ Progress = Callable[..., None]
 
 
 class ModelProvider:
-    """The model, made ready on first use and released by `close()`."""
+    """The model, made ready on first use and released by `close()`.
+
+    `model_id` names the answers a model gives (part of every cache key). For the embedded
+    model it is known without starting anything (alias and weights), so a fully cached run
+    starts no server; for another endpoint it is the model named with --model or, failing
+    that, the one the server lists (one model listing, no model call), so answers cached from
+    one model are never served for another at the same URL."""
 
     def __init__(self, settings: Settings, *, client_factory: Optional[Callable[[Endpoint], ModelClient]] = None) -> None:
         self.settings = settings
         self._client: Optional[ModelClient] = None
+        self._endpoint: Optional[Endpoint] = None
         self._server: Optional[EmbeddedServer] = None
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._client_factory = client_factory
-        self.server_start_seconds: Optional[float] = None
 
     @property
     def model_id(self) -> str:
-        """Identifies the answers a model gives, for the cache: known without starting it."""
         s = self.settings
         if s.embedded:
             if s.model_path:
@@ -58,7 +63,14 @@ class ModelProvider:
             else:
                 weights = MODEL_SHA256[:16]
             return f"embedded:{s.model or EMBEDDED_MODEL}:{weights}:{s.mode}"
-        return f"{s.base_url}:{s.model or '?'}:{s.mode}"
+        model = s.model or self._remote_endpoint().model
+        return f"{s.base_url}:{model}:{s.mode}"
+
+    def _remote_endpoint(self) -> Endpoint:
+        with self._lock:
+            if self._endpoint is None:
+                self._endpoint = discover_endpoint(self.settings.base_url, self.settings)  # type: ignore[arg-type]
+            return self._endpoint
 
     def get(self) -> ModelClient:
         with self._lock:
@@ -73,11 +85,10 @@ class ModelProvider:
             server = EmbeddedServer(s)
             server.start()
             self._server = server
-            self.server_start_seconds = server.started_in
             endpoint = discover_endpoint(server.base_url, s, embedded=True)
             health = server.check_alive
         else:
-            endpoint = discover_endpoint(s.base_url, s)  # type: ignore[arg-type]
+            endpoint = self._remote_endpoint()
         if self._client_factory:
             return self._client_factory(endpoint)
         return ModelClient(endpoint, s, health_check=health)
@@ -86,6 +97,8 @@ class ModelProvider:
     def model_name(self) -> Optional[str]:
         if self._client is not None:
             return self._client.model
+        if self._endpoint is not None:
+            return self._endpoint.model
         return self.settings.model or (EMBEDDED_MODEL if self.settings.embedded else None)
 
     def close(self) -> None:
@@ -102,7 +115,6 @@ class Runtime:
     cache: AnswerCache
     model: ModelProvider
     keep_unverified: bool = False
-    extra_warnings: list[str] = field(default_factory=list)
 
     @classmethod
     def open(cls, settings: Settings, *, keep_unverified: bool = False, **model_kw) -> "Runtime":
@@ -142,7 +154,7 @@ def summarize_parsed(doc: ParsedDocument, runtime: Runtime, *, progress: Optiona
         usage.prompt_tokens += u.prompt_tokens
         usage.completion_tokens += u.completion_tokens
         progress("unit_done", index=i, unit=unit, cached=u.cached)
-    warnings = list(doc.tree.warnings) + list(runtime.extra_warnings)
+    warnings = list(doc.tree.warnings)
     if items.dropped:
         verb = "kept, marked unverified" if runtime.keep_unverified else "dropped"
         warnings.append(f"{len(items.dropped)} model output(s) not found in the source were {verb}")

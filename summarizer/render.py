@@ -116,8 +116,23 @@ def usage_text(s: DocumentSummary) -> Text:
     )
 
 
-def print_brief(s: DocumentSummary, console: Console) -> None:
+def usage_table(s: DocumentSummary) -> Table:
+    """Token usage per model call unit (one area, or a few tiny ones)."""
+    table = Table(title="usage by section", box=TABLE_BOX, title_justify="left", show_edge=False)
+    for col in ("sections", "prompt", "calls", "prompt tokens", "generated", "s"):
+        table.add_column(col, overflow="fold")
+    for u in s.usage.units:
+        table.add_row(
+            Text(", ".join(u.section_paths)), u.prompt, "cached" if u.cached else str(u.calls),
+            str(u.prompt_tokens), str(u.completion_tokens), f"{u.seconds:.1f}",
+        )
+    return table
+
+
+def print_brief(s: DocumentSummary, console: Console, *, usage: bool = False) -> None:
     console.print(brief(s))
+    if usage:
+        console.print(usage_table(s))
 
 
 # ---------------------------------------------------------------------------------------------

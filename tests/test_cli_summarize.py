@@ -28,7 +28,7 @@ def _run(request, args):
 
 
 def test_rich_brief(request, replay_env):
-    result = _run(request, ["summarize", SEED, "-q", "--width", "120"])
+    result = _run(request, ["summarize", SEED, "-q", "--width", "120", "--usage"])
     assert result.exit_code == 0, result.output
     out = result.output
     assert "光明区 · 计划执行情况与计划 · 2022 → 2023" in out
@@ -37,6 +37,7 @@ def test_rich_brief(request, replay_env):
     assert "2023年目标" in out and "3%以内" in out and "约束性" in out
     assert "2023年任务" in out
     assert "call(s)" in out and "generated tokens" in out
+    assert "usage by section" in out and "一 > (一)" in out and "review@3" in out
 
 
 def test_json_and_markdown_outputs(request, replay_env, tmp_path):
@@ -54,9 +55,10 @@ def test_json_and_markdown_outputs(request, replay_env, tmp_path):
 
 def test_second_cli_run_uses_the_cache(request, replay_env):
     assert _run(request, ["summarize", SEED, "-q", "--json"]).exit_code == 0
-    with recorded(request.config, "test_pipeline/none.yaml", mode="none"):
+    with recorded(request.config, "test_pipeline/000.yaml", mode="none") as cassette:
         result = CliRunner().invoke(app, ["summarize", SEED, "-q", "--json"])
     assert result.exit_code == 0
+    assert cassette.play_count == 1  # the model listing only: no model call
     usage = json.loads(result.output)["usage"]
     assert usage["calls"] == 0 and usage["cached_units"] > 0
 

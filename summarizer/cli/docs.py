@@ -80,6 +80,7 @@ def summarize_cmd(
     max_bytes: MaxBytesOpt = None,
     width: WidthOpt = None,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display"),
+    usage: bool = typer.Option(False, "--usage", help="Also show token usage per section"),
 ) -> None:
     """Summarize one report: achievements, problems, targets and tasks, checked against the source."""
     settings = settings_from(
@@ -97,4 +98,4 @@ def summarize_cmd(
     elif as_markdown:
         typer.echo(markdown(summary), nl=False)
     else:
-        print_brief(summary, stdout_console(width))
+        print_brief(summary, stdout_console(width), usage=usage)
