@@ -65,21 +65,45 @@ def targets_table(s: DocumentSummary) -> Table:
     return table
 
 
+def _summary_line(area: str, summary: str, status: VerificationStatus) -> str:
+    """The summary as shown beside its area; nothing when it only repeats the area's title."""
+    if not summary or summary.rstrip("。") == area.rstrip("。"):
+        return ""
+    return f"{summary}{_mark(status)}"
+
+
+def area_items(s: DocumentSummary) -> list[tuple[str, list[tuple[str, str, list[str]]]]]:
+    """Achievements and tasks as (heading, [(area, summary line, sub-lines)]) for every renderer."""
+    achievements = [
+        (a.area, _summary_line(a.area, a.summary, a.status), [f"{m.indicator}: {metric_value(m)}{_mark(m.status)}" for m in a.metrics])
+        for a in s.achievements
+    ]
+    tasks = [
+        (t.area, _summary_line(t.area, t.summary, t.status), [f"{c.text}{_mark(c.status)}" for c in t.commitments])
+        for t in s.tasks
+    ]
+    return [("成绩", achievements), (f"{s.metadata.plan_year or ''}年任务".lstrip("年"), tasks)]
+
+
+def _area_lines(items: list[tuple[str, str, list[str]]], style: str) -> list[Text]:
+    out = []
+    for area, summary, subs in items:
+        line = Text("- ")
+        line.append(area, style="bold")
+        if summary:
+            line.append(f": {summary}")
+        out.append(line)
+        out += [Text(f"    - {sub}", style=style) for sub in subs]
+    return out + [Text("")]
+
+
 def brief(s: DocumentSummary) -> RenderableType:
     parts: list[RenderableType] = [metadata_text(s.metadata), Text("")]
     if s.headline_metrics:
         parts += [headline_table(s), Text("")]
-    if s.achievements:
-        parts.append(Text("成绩", style="bold green"))
-        for a in s.achievements:
-            line = Text("- ")
-            line.append(a.area, style="bold")
-            if a.summary:
-                line.append(f": {a.summary}{_mark(a.status)}")
-            parts.append(line)
-            for m in a.metrics:
-                parts.append(Text(f"    {m.indicator}: {metric_value(m)}{_mark(m.status)}", style="green"))
-        parts.append(Text(""))
+    (achievements_title, achievements), (tasks_title, tasks) = area_items(s)
+    if achievements:
+        parts += [Text(achievements_title, style="bold green"), *_area_lines(achievements, "green")]
     parts.append(Text("问题", style="bold red"))
     if s.problems:
         for i, p in enumerate(s.problems, 1):
@@ -89,17 +113,8 @@ def brief(s: DocumentSummary) -> RenderableType:
     parts.append(Text(""))
     if s.targets:
         parts += [targets_table(s), Text("")]
-    if s.tasks:
-        parts.append(Text(f"{s.metadata.plan_year or ''}年任务".lstrip("年"), style="bold cyan"))
-        for t in s.tasks:
-            line = Text("- ")
-            line.append(t.area, style="bold")
-            if t.summary:
-                line.append(f": {t.summary}{_mark(t.status)}")
-            parts.append(line)
-            for c in t.commitments:
-                parts.append(Text(f"    - {c.text}{_mark(c.status)}", style="cyan"))
-        parts.append(Text(""))
+    if tasks:
+        parts += [Text(tasks_title, style="bold cyan"), *_area_lines(tasks, "cyan")]
     for w in s.warnings:
         parts.append(Text(f"warning: {w}", style="yellow"))
     parts.append(usage_text(s))
@@ -144,6 +159,14 @@ def _cell(text: str | None) -> str:
     return (text or "").replace("|", "\\|").replace("\n", " ")
 
 
+def _md_area_lines(items: list[tuple[str, str, list[str]]]) -> list[str]:
+    out = []
+    for area, summary, subs in items:
+        out.append(f"- **{area}**" + (f": {summary}" if summary else ""))
+        out += [f"  - {sub}" for sub in subs]
+    return out + [""]
+
+
 def markdown(s: DocumentSummary) -> str:
     m = s.metadata
     out = [f"# {m.region or '未知地区'} · {m.doc_type} · {years(m)}", ""]
@@ -153,12 +176,9 @@ def markdown(s: DocumentSummary) -> str:
         out += [f"## 主要指标 {m.review_year or ''}".rstrip(), "", "| 指标 | 数值 | 变化 | 时期 |", "|---|---|---|---|"]
         out += [f"| {_cell(x.indicator)} | {_cell(x.value)} | {_cell(x.change)} | {_cell(x.period or '全年')} |" for x in s.headline_metrics]
         out.append("")
-    if s.achievements:
-        out += ["## 成绩", ""]
-        for a in s.achievements:
-            out.append(f"- **{a.area}**" + (f": {a.summary}{_mark(a.status)}" if a.summary else ""))
-            out += [f"  - {x.indicator}: {metric_value(x)}{_mark(x.status)}" for x in a.metrics]
-        out.append("")
+    (achievements_title, achievements), (tasks_title, tasks) = area_items(s)
+    if achievements:
+        out += [f"## {achievements_title}", "", *_md_area_lines(achievements)]
     out += ["## 问题", ""]
     out += [f"{i}. {p.summary}" for i, p in enumerate(s.problems, 1)] or ["(报告未列出问题)"]
     out.append("")
@@ -166,12 +186,8 @@ def markdown(s: DocumentSummary) -> str:
         out += [f"## {m.plan_year or ''}年目标".replace("## 年", "## "), "", "| 指标 | 目标 | 类型 |", "|---|---|---|"]
         out += [f"| {_cell(t.indicator)} | {_cell(t.target)} | {target_kind(t)} |" for t in s.targets]
         out.append("")
-    if s.tasks:
-        out += [f"## {m.plan_year or ''}年任务".replace("## 年", "## "), ""]
-        for t in s.tasks:
-            out.append(f"- **{t.area}**" + (f": {t.summary}{_mark(t.status)}" if t.summary else ""))
-            out += [f"  - {c.text}{_mark(c.status)}" for c in t.commitments]
-        out.append("")
+    if tasks:
+        out += [f"## {tasks_title}", "", *_md_area_lines(tasks)]
     if s.warnings:
         out += ["## Warnings", ""] + [f"- {w.strip()}" for w in s.warnings] + [""]
     u = s.usage

@@ -10,7 +10,7 @@ from .app import app
 from .boundary import command
 from .options import stdout_console
 
-cache_app = typer.Typer(help="Inspect or clear the answer cache.", no_args_is_help=True)
+cache_app = typer.Typer(help="Inspect or clear the answer cache.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(cache_app, name="cache")
 
 

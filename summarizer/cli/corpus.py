@@ -16,22 +16,7 @@ from ..errors import InputError
 from ..pipeline import Runtime
 from .app import app
 from .boundary import command, err_console
-from .options import (
-    ApiKeyOpt,
-    BaseUrlOpt,
-    CtxOpt,
-    KeepUnverifiedOpt,
-    ModelOpt,
-    ModelPathOpt,
-    ModeOpt,
-    NoCacheOpt,
-    PortOpt,
-    ThreadsOpt,
-    TimeoutOpt,
-    WidthOpt,
-    settings_from,
-    stdout_console,
-)
+from .options import KeepUnverifiedOpt, QuietOpt, WidthOpt, model_options, settings_from, stdout_console
 from .progress import SectionProgress, progress_display
 
 JsonOutOpt = Annotated[bool, typer.Option("--json", help="Print JSON")]
@@ -57,32 +42,21 @@ def batch_table(result: BatchResult) -> Table:
 
 
 @command(app, "batch")
+@model_options()
 def batch_cmd(
     folder: Annotated[Path, typer.Argument(help="Folder of reports (.txt, .md)")],
     outdir: Annotated[Path, typer.Option("-o", "--output", help="Folder for the summaries and index")],
     recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Include subfolders")] = False,
     workers: WorkersOpt = None,
     keep_unverified: KeepUnverifiedOpt = False,
-    base_url: BaseUrlOpt = None,
-    api_key: ApiKeyOpt = None,
-    model: ModelOpt = None,
-    mode: ModeOpt = None,
-    model_path: ModelPathOpt = None,
-    threads: ThreadsOpt = None,
-    n_ctx: CtxOpt = None,
-    port: PortOpt = None,
-    timeout: TimeoutOpt = None,
-    no_cache: NoCacheOpt = False,
     width: WidthOpt = None,
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display"),
+    quiet: QuietOpt = False,
+    flags: dict = None,  # type: ignore[assignment]  (the model options, see model_options)
 ) -> None:
     """Summarize every report in a folder: JSON + Markdown each, an index; resumable, Ctrl-C keeps what is done."""
     if folder.is_file():
         raise InputError(folder, "is a file; batch takes a folder", hint="use `summarizer summarize FILE` for one report")
-    settings = settings_from(
-        base_url=base_url, api_key=api_key, model=model, mode=mode, model_path=model_path, threads=threads,
-        n_ctx=n_ctx, port=port, timeout=timeout, no_cache=no_cache, workers=workers,
-    )
+    settings = settings_from(**flags, workers=workers)
     inputs = find_reports(folder, recursive=recursive)
     if not inputs:
         raise InputError(folder, "holds no .txt or .md reports" + ("" if recursive else " (try --recursive)"))
@@ -164,27 +138,22 @@ def _read_summary(path: Path):
 
 
 @command(app, "compare")
+@model_options("base_url", "api_key", "model", "mode", "model_path", "threads", "n_ctx", "timeout", "no_cache")
 def compare_cmd(
     paths: Annotated[list[Path], typer.Argument(help="Reports, summary JSONs, or batch output folders")],
     as_markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown")] = False,
     as_html: Annotated[bool, typer.Option("--html", help="Print a static HTML page")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON")] = False,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file (.md, .html or .json)")] = None,
-    base_url: BaseUrlOpt = None,
-    api_key: ApiKeyOpt = None,
-    model: ModelOpt = None,
-    mode: ModeOpt = None,
-    model_path: ModelPathOpt = None,
-    no_cache: NoCacheOpt = False,
     width: WidthOpt = None,
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display"),
+    quiet: QuietOpt = False,
+    flags: dict = None,  # type: ignore[assignment]  (the model options, for reports not yet summarized)
 ) -> None:
     """Compare reports side by side: headline metrics, targets, growth bars, problem themes, task areas."""
     from ..batch import write_atomic
     from ..compare import build_comparison, html_page, markdown, print_comparison
 
-    settings = settings_from(base_url=base_url, api_key=api_key, model=model, mode=mode, model_path=model_path, no_cache=no_cache)
-    summaries = _load_summaries(paths, lambda: Runtime.open(settings), quiet)
+    summaries = _load_summaries(paths, lambda: Runtime.open(settings_from(**flags)), quiet)
     comparison = build_comparison(summaries)
     suffix = output.suffix.lower() if output else ""
     if as_html or suffix in (".html", ".htm"):
@@ -205,20 +174,16 @@ def compare_cmd(
 
 
 @command(app, "eval")
+@model_options("base_url", "api_key", "model", "mode", "model_path", "threads", "n_ctx", "timeout", "no_cache")
 def eval_cmd(
     gold: Annotated[Path, typer.Option("--gold", help="Folder of gold annotations (*.json)")] = Path("seeds/expected"),
     seeds: Annotated[Path, typer.Option("--seeds", help="Folder of the reports the gold files name")] = Path("seeds"),
     summaries: Annotated[Optional[Path], typer.Option("--summaries", help="Score stored summaries (a batch output folder) instead of running the pipeline")] = None,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the scores as JSON here")] = None,
     as_json: JsonOutOpt = False,
-    base_url: BaseUrlOpt = None,
-    api_key: ApiKeyOpt = None,
-    model: ModelOpt = None,
-    mode: ModeOpt = None,
-    model_path: ModelPathOpt = None,
-    no_cache: NoCacheOpt = False,
     width: WidthOpt = None,
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display"),
+    quiet: QuietOpt = False,
+    flags: dict = None,  # type: ignore[assignment]  (the model options, see model_options)
 ) -> None:
     """Score summaries against gold annotations: metric/target recall, problems, unverified numbers, cost."""
     from ..batch import write_atomic
@@ -236,8 +201,7 @@ def eval_cmd(
 
         result = evaluate(cases, summarize)
     else:
-        settings = settings_from(base_url=base_url, api_key=api_key, model=model, mode=mode, model_path=model_path, no_cache=no_cache)
-        with Runtime.open(settings) as runtime, progress_display(enabled=not quiet) as bar:
+        with Runtime.open(settings_from(**flags)) as runtime, progress_display(enabled=not quiet) as bar:
             result = evaluate(cases, lambda p: summarize_file(p, runtime, progress=SectionProgress(bar)))
     report = result.report
     if output is not None:

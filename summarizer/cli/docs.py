@@ -15,23 +15,15 @@ from ..render_tree import print_tree
 from .app import app
 from .boundary import command
 from .options import (
-    ApiKeyOpt,
-    BaseUrlOpt,
-    CtxOpt,
     FileArg,
     JsonOpt,
     KeepUnverifiedOpt,
     MarkdownOpt,
     MaxBytesOpt,
-    ModelOpt,
-    ModelPathOpt,
-    ModeOpt,
-    NoCacheOpt,
     OutputOpt,
-    PortOpt,
-    ThreadsOpt,
-    TimeoutOpt,
+    QuietOpt,
     WidthOpt,
+    model_options,
     settings_from,
     stdout_console,
 )
@@ -61,32 +53,21 @@ def write_output(path: Path, text: str) -> None:
 
 
 @command(app, "summarize")
+@model_options()
 def summarize_cmd(
     file: FileArg,
     as_json: JsonOpt = False,
     as_markdown: MarkdownOpt = False,
     output: OutputOpt = None,
     keep_unverified: KeepUnverifiedOpt = False,
-    base_url: BaseUrlOpt = None,
-    api_key: ApiKeyOpt = None,
-    model: ModelOpt = None,
-    mode: ModeOpt = None,
-    model_path: ModelPathOpt = None,
-    threads: ThreadsOpt = None,
-    n_ctx: CtxOpt = None,
-    port: PortOpt = None,
-    timeout: TimeoutOpt = None,
-    no_cache: NoCacheOpt = False,
     max_bytes: MaxBytesOpt = None,
     width: WidthOpt = None,
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display"),
+    quiet: QuietOpt = False,
     usage: bool = typer.Option(False, "--usage", help="Also show token usage per section"),
+    flags: dict = None,  # type: ignore[assignment]  (the model options, see model_options)
 ) -> None:
     """Summarize one report: achievements, problems, targets and tasks, checked against the source."""
-    settings = settings_from(
-        base_url=base_url, api_key=api_key, model=model, mode=mode, model_path=model_path, threads=threads,
-        n_ctx=n_ctx, port=port, timeout=timeout, no_cache=no_cache, max_bytes=max_bytes,
-    )
+    settings = settings_from(**flags, max_bytes=max_bytes)
     with Runtime.open(settings, keep_unverified=keep_unverified) as runtime, progress_display(enabled=not quiet) as bar:
         summary = summarize_file(file, runtime, progress=SectionProgress(bar))
     if output is not None:  # Markdown for --markdown or a .md name, else JSON

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import typer
 from rich.markup import escape
 from rich.table import Table
@@ -13,24 +15,18 @@ from ..server import EmbeddedServer, local_extra_missing, port_is_free
 from ..settings import EMBEDDED_MODEL, resolve_settings
 from .app import app
 from .boundary import command
-from .options import ApiKeyOpt, BaseUrlOpt, CtxOpt, ModelOpt, ModelPathOpt, ModeOpt, PortOpt, ThreadsOpt, stdout_console
+from .options import model_options, settings_from, stdout_console
 
 DEFAULT_SERVE_PORT = 8765
 
 
 @command(app, "serve")
-def serve_cmd(
-    port: PortOpt = None,
-    model_path: ModelPathOpt = None,
-    threads: ThreadsOpt = None,
-    n_ctx: CtxOpt = None,
-) -> None:
+@model_options("model_path", "threads", "n_ctx", "port")
+def serve_cmd(flags: dict = None) -> None:  # type: ignore[assignment]
     """Run the embedded model server in the foreground, for reuse across runs (Ctrl-C stops it)."""
-    flags = dict(model_path=model_path, threads=threads, n_ctx=n_ctx, base_url=None)
-    if port is None:
-        port = DEFAULT_SERVE_PORT if port_is_free(DEFAULT_SERVE_PORT) else 0
-    settings, _ = resolve_settings({**flags, "port": port})
-    settings = settings.__class__(**{**settings.__dict__, "base_url": None})
+    if flags["port"] is None:
+        flags["port"] = DEFAULT_SERVE_PORT if port_is_free(DEFAULT_SERVE_PORT) else 0
+    settings = replace(settings_from(**flags), base_url=None)  # serve is the embedded server, whatever else is set
     err = stdout_console()
     err.soft_wrap = True
     err.print("starting the embedded model server …")
@@ -47,20 +43,13 @@ def serve_cmd(
 
 
 @command(app, "doctor")
+@model_options("base_url", "api_key", "model", "mode", "model_path", "threads", "n_ctx")
 def doctor_cmd(
-    base_url: BaseUrlOpt = None,
-    api_key: ApiKeyOpt = None,
-    model: ModelOpt = None,
-    mode: ModeOpt = None,
-    model_path: ModelPathOpt = None,
-    threads: ThreadsOpt = None,
-    n_ctx: CtxOpt = None,
     start: bool = typer.Option(False, "--start", help="With the embedded default: start the server once to check it answers"),
+    flags: dict = None,  # type: ignore[assignment]  (the model options, see model_options)
 ) -> None:
     """Show which endpoint would be used and why, whether it answers, and the model files' state."""
-    settings, sources = resolve_settings(
-        dict(base_url=base_url, api_key=api_key, model=model, mode=mode, model_path=model_path, threads=threads, n_ctx=n_ctx)
-    )
+    settings, sources = resolve_settings(flags)
     console = stdout_console()
     table = Table(show_header=False, box=None)
     table.add_column(style="bold")

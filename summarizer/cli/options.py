@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Callable, Optional
 
 import typer
 from rich.console import Console
@@ -31,6 +33,48 @@ CtxOpt = Annotated[Optional[int], typer.Option("--n-ctx", help="Context length o
 PortOpt = Annotated[Optional[int], typer.Option("--port", help="Port of the embedded server [default: a free one]")]
 TimeoutOpt = Annotated[Optional[float], typer.Option("--timeout", help="Seconds per model request [default: 900]")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the answer cache")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display")]
+
+
+_MODEL_OPTIONS: dict[str, tuple[Any, Any]] = {
+    "base_url": (BaseUrlOpt, None),
+    "api_key": (ApiKeyOpt, None),
+    "model": (ModelOpt, None),
+    "mode": (ModeOpt, None),
+    "model_path": (ModelPathOpt, None),
+    "threads": (ThreadsOpt, None),
+    "n_ctx": (CtxOpt, None),
+    "port": (PortOpt, None),
+    "timeout": (TimeoutOpt, None),
+    "no_cache": (NoCacheOpt, False),
+}
+
+
+def model_options(*names: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Give a command the shared options that say where the model is (all of them, or `names`).
+
+    The command declares `flags: dict` instead and gets {option: value or None}; it turns them
+    into `Settings` with `settings_from(**flags)`. One declaration for every command, so the
+    options read and behave the same everywhere."""
+    chosen = names or tuple(_MODEL_OPTIONS)
+
+    def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
+        sig = inspect.signature(fn, eval_str=True)  # typer reads the annotations from __signature__ as they are
+        kept = [p for p in sig.parameters.values() if p.name != "flags"]
+        added = [
+            inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=_MODEL_OPTIONS[n][1], annotation=_MODEL_OPTIONS[n][0])
+            for n in chosen
+        ]
+
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            flags = {n: kwargs.pop(n, _MODEL_OPTIONS[n][1]) for n in chosen}
+            return fn(*args, flags=flags, **kwargs)
+
+        wrapper.__signature__ = sig.replace(parameters=kept + added)  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorate
 
 
 def settings_from(**flags: Any) -> Settings:
