@@ -34,11 +34,6 @@ class ParsedDocument:
         """Cleaned spans of the section's body that none of its children covers."""
         return uncovered(section.body_start, section.clean_end, [(c.clean_start, c.clean_end) for c in section.children])
 
-    def own_text(self, section: Section) -> str:
-        """The section's text that none of its children covers (its lead and tail)."""
-        parts = (self.clean.text[a:b].strip() for a, b in self.own_text_spans(section))
-        return "\n".join(p for p in parts if p)
-
 
 def parse_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedDocument:
     return parse_raw(read_document(path, max_bytes=max_bytes))

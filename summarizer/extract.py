@@ -11,7 +11,6 @@ from before it becomes an item.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Optional
@@ -402,6 +401,3 @@ def task_items(doc: ParsedDocument, answer: UnitAnswer, keep_unverified: bool, o
 
 ITEM_BUILDERS = {SectionKind.REVIEW: review_items, SectionKind.TASKS: task_items}
 
-
-def response_schema_json(kind: SectionKind, n: int) -> str:
-    return json.dumps(RESPONSES[kind](n).model_json_schema(), ensure_ascii=False)

@@ -19,7 +19,6 @@ SPACE_CHARS = " \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
 DAMAGED_CHAR = "\ufffd"
 #: Sentence terminators (full-width and the ASCII forms scraped pages often carry).
 SENTENCE_END = "。；;！!？?"
-CLAUSE_END = SENTENCE_END + "，,、：:"
 #: Chinese numerals used in headings and inline enumerations, in order.
 CN_DIGITS = "一二三四五六七八九十"
 CN_ORDINALS = [
@@ -186,11 +185,6 @@ COUNT_UNITS = "个家所项套间座条台辆支名批场次件宗处栋张份�
 CN_NUM = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_BIG_UNITS = {"万": 1e4, "亿": 1e8}
-#: 三成 = 30%.
-CHENG = "成"
-#: A number as printed: Arabic (full-width too) with decimals, or Chinese numerals with a unit.
-ARABIC_NUMBER = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
-CN_NUMBER = r"[零〇一二两三四五六七八九十百千万亿]+"
 
 #: Words of change, with their sign. 增速 and 增幅 state a growth rate.
 CHANGE_WORDS = {
@@ -236,8 +230,6 @@ VALUE_PREFIXES = ("超过", "超", "约", "近", "达到", "达", "突破", "累
 DANGLING_ENDINGS = "及和与的、等并或"
 #: Words that state a rate of growth the same way (for matching gold annotations).
 CHANGE_SYNONYMS = (("增速", "增长"), ("增幅", "增长"))
-#: Task sentences that carry a commitment begin with or contain verbs like these.
-COMMITMENT_VERBS = ("新建", "建成", "完成", "新增", "推动", "实现", "打造", "开工", "建设", "筹集", "引进", "培育", "举办", "开展", "力争", "确保")
 
 # ---------------------------------------------------------------------------------------------
 # Problems themes (compare)

@@ -126,10 +126,3 @@ def ensure_model(
         tmp.unlink(missing_ok=True)
     return target
 
-
-def verify_file(path: Path, sha256: str) -> bool:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest() == sha256

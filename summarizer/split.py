@@ -405,17 +405,11 @@ def add_inline_items(text: str, node: Node, skip: frozenset[str] = frozenset()) 
                 title, body_start = split_title(text, m_end, e)
                 label = marker_clean if family != "paren_num" else "(" + marker_clean.strip("()（）") + ")"
                 item = Node(label, marker_clean, title, node.rank + 1, s, e, body_start)
-                item_end_trim(text, item)
+                _trim(text, item)
                 add_inline_items(text, item, skip | {family})
                 new.append(item)
     if new:
         node.children = sorted(node.children + new, key=lambda n: n.start)
-
-
-def item_end_trim(text: str, node: Node) -> None:
-    while node.end > node.start and text[node.end - 1] in _WS:
-        node.end -= 1
-    node.body_start = min(node.body_start, node.end)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -54,11 +54,13 @@ class FakeServer:
     chat request; after it runs out, valid answers follow. `latency` sleeps per request."""
 
     def __init__(self, *, latency: float = 0.0, script: Optional[list[tuple[int, dict, Any]]] = None,
-                 owned_by: str = "fake", model: str = "fake-model", content: Optional[str] = None) -> None:
+                 owned_by: str = "fake", model: str = "fake-model", content: Optional[str] = None,
+                 also_serves: tuple[str, ...] = ()) -> None:
         self.latency = latency
         self.script = list(script or [])
         self.owned_by = owned_by
         self.model = model
+        self.also_serves = also_serves
         self.content = content  # a fixed (possibly malformed) answer instead of a schema instance
         self.chat_requests: list[dict] = []
         self.in_flight = 0
@@ -99,7 +101,8 @@ class FakeServer:
 
             def do_GET(self) -> None:
                 if self.path.rstrip("/").endswith("/models"):
-                    self._send(200, {"object": "list", "data": [{"id": fake.model, "object": "model", "owned_by": fake.owned_by}]})
+                    ids = [fake.model, *fake.also_serves]
+                    self._send(200, {"object": "list", "data": [{"id": i, "object": "model", "owned_by": fake.owned_by} for i in ids]})
                 else:
                     self._send(404, {"error": {"message": "not found"}})
 

@@ -38,9 +38,16 @@ def test_prompts_declare_their_variables(name):
         p.messages(count=1, areas="x", extra="y")
 
 
-def test_all_prompts_share_one_instruction_prefix_per_kind():
-    # the system text is the same for every call of a prompt: the server's prefix cache reuses it
-    assert "{" not in load_prompt("review").user.replace("{count}", "").replace("{areas}", "")
+@pytest.mark.parametrize("name", ["review", "tasks"])
+def test_calls_of_a_prompt_share_their_prefix(name):
+    """Every call of a prompt starts with the same tokens up to the area text, so the server's
+    prefix cache skips them after the first call."""
+    p = load_prompt(name)
+    a = p.messages(count=1, areas="【1】(一)甲")
+    b = p.messages(count=1, areas="【1】(二)乙")
+    assert a[0] == b[0]
+    prefix = a[1]["content"].split("【1】")[0]
+    assert len(prefix) > 20 and b[1]["content"].startswith(prefix)
 
 
 def _commands(group, prefix=()):

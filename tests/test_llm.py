@@ -86,10 +86,19 @@ def test_model_not_served():
 
 
 def test_several_models_need_a_choice():
-    with FakeServer() as fake:
-        fake.model = "a"
+    with FakeServer(model="a", also_serves=("b",)) as fake:
         s = resolve_settings({"base_url": fake.base_url})[0]
-        assert discover_endpoint(fake.base_url, s).model == "a"
+        with pytest.raises(ConfigError) as info:
+            discover_endpoint(fake.base_url, s)
+        assert "serves 2 models" in str(info.value) and "a, b" in info.value.hint
+        chosen = resolve_settings({"base_url": fake.base_url, "model": "b"})[0]
+        assert discover_endpoint(fake.base_url, chosen).model == "b"
+
+
+def test_the_only_model_is_taken():
+    with FakeServer(model="solo") as fake:
+        s = resolve_settings({"base_url": fake.base_url})[0]
+        assert discover_endpoint(fake.base_url, s).model == "solo"
 
 
 def test_key_refused_at_discovery():

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 import vcr.errors
 
-from schemas.summary import DocumentSummary, VerificationStatus
+from schemas.summary import VerificationStatus
 from summarizer.document import parse_document
 from summarizer.errors import EndpointUnreachable
 from summarizer.evaluate import aggregate, score_document, unverified_numbers

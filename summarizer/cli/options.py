@@ -88,6 +88,3 @@ def settings_from(**flags: Any) -> Settings:
 def stdout_console(width: int | None = None) -> Console:
     return Console(width=width, highlight=False, soft_wrap=False)
 
-
-def stderr_console() -> Console:
-    return Console(stderr=True, highlight=False)
