@@ -28,7 +28,7 @@ from schemas.summary import DocumentSummary
 
 from .errors import AuthenticationFailed, EndpointUnreachable, InputError, LocalServerError, SummarizerError
 from .pipeline import Runtime, run_fingerprint, summarize_file
-from .render import markdown
+from .render import markdown, years
 
 REPORT_SUFFIXES = (".txt", ".md")
 INDEX_JSON = "index.json"
@@ -76,6 +76,10 @@ class Row(BaseModel):
     calls: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
+
+    @property
+    def years(self) -> str:
+        return years(self) if self.region or self.review_year else ""
 
 
 class BatchIndex(BaseModel):
@@ -233,9 +237,8 @@ def _write_index(outdir: Path, fingerprint: str, rows: list[Row]) -> None:
     write_atomic(outdir / INDEX_JSON, index.model_dump_json(indent=2))
     lines = ["# Batch index", "", "| input | status | region | years | output | note |", "|---|---|---|---|---|---|"]
     for r in rows:
-        years = f"{r.review_year or '?'}→{r.plan_year or '?'}" if r.region or r.review_year else ""
         out = Path(r.markdown_path).name if r.markdown_path else ""
-        lines.append(f"| {Path(r.input).name} | {r.status} | {r.region or ''} | {years} | {out} | {r.message.replace('|', '/')} |")
+        lines.append(f"| {Path(r.input).name} | {r.status} | {r.region or ''} | {r.years} | {out} | {r.message.replace('|', '/')} |")
     write_atomic(outdir / INDEX_MD, "\n".join(lines) + "\n")
 
 

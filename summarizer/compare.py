@@ -22,6 +22,7 @@ from schemas.comparison import Cell, ComparedDocument, Comparison, MetricRow, Th
 from schemas.summary import DocumentSummary, Metric, Target, VerificationStatus
 
 from . import lexicon as lx
+from .render import years
 from .verify import Source
 
 INDICATOR_ORDER = [c for c, _ in lx.HEADLINE_INDICATORS]
@@ -167,6 +168,13 @@ def notes(c: Comparison) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 
 
+DOCUMENT_COLUMNS = ["report", "type", "review → plan", "file"]
+
+
+def _document_rows(c: Comparison) -> list[list[str]]:
+    return [[d.label, d.doc_type, years(d), _stem(d.path)] for d in c.documents]
+
+
 def _cell_text(cell: Optional[Cell]) -> str:
     if cell is None:
         return "-"
@@ -205,10 +213,10 @@ def renderable(c: Comparison) -> RenderableType:
     labels = [d.label for d in c.documents]
     parts: list[RenderableType] = [Text(f"Comparative brief · {len(c.documents)} report(s)", style="bold")]
     docs = Table(box=TABLE_BOX, show_edge=False)
-    for col in ("report", "type", "review → plan", "file"):
+    for col in DOCUMENT_COLUMNS:
         docs.add_column(col, overflow="fold")
-    for d in c.documents:
-        docs.add_row(*map(Text, (d.label, d.doc_type, f"{d.review_year or '?'} → {d.plan_year or '?'}", _stem(d.path))))
+    for row in _document_rows(c):
+        docs.add_row(*map(Text, row))
     parts += [docs, Text("")]
     if c.metrics:
         t = _grid("Headline metrics of the review year (as printed)", "指标", labels)
@@ -259,7 +267,7 @@ def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
 def markdown(c: Comparison) -> str:
     labels = [d.label for d in c.documents]
     out = [f"# Comparative brief · {len(c.documents)} report(s)", ""]
-    out += _md_table(["report", "type", "review → plan", "file"], [[d.label, d.doc_type, f"{d.review_year or '?'} → {d.plan_year or '?'}", _stem(d.path)] for d in c.documents])
+    out += _md_table(DOCUMENT_COLUMNS, _document_rows(c))
     if c.metrics:
         out += ["", "## Headline metrics of the review year", ""]
         out += _md_table(["指标", *labels], [[r.indicator, *[_cell_text(r.cells.get(lbl)) for lbl in labels]] for r in c.metrics])
@@ -311,7 +319,7 @@ def html_page(c: Comparison) -> str:
         return "".join(out)
 
     parts = [f"<h1>Comparative brief · {len(c.documents)} report(s)</h1>"]
-    parts.append(table(["report", "type", "review → plan", "file"], [[d.label, d.doc_type, f"{d.review_year or '?'} → {d.plan_year or '?'}", _stem(d.path)] for d in c.documents]))
+    parts.append(table(DOCUMENT_COLUMNS, _document_rows(c)))
     if c.metrics:
         parts.append("<h2>Headline metrics of the review year</h2>")
         parts.append(table(["指标", *labels], [[r.indicator, *[_cell_text(r.cells.get(lbl)) for lbl in labels]] for r in c.metrics]))

@@ -25,10 +25,10 @@ from . import lexicon as lx
 from .cache import AnswerCache, cache_key
 from .document import ParsedDocument, areas
 from .llm import ModelClient
-from .numbers import first_number, quantities, same_quantity
+from .numbers import RATE_FAMILIES, first_number, quantities, rates, same_quantity
 from .prompts import Prompt, load_prompt
 from .rules import CHANGE_RE, canonical_indicator
-from .verify import CHANGE_WORDS_RE, change_sign
+from .verify import CHANGE_WORDS_RE, signed_change
 from .verify import Source, Verdict, verify_change, verify_quote, verify_statement
 
 #: Tiny neighbouring areas share a call while their text stays under this many characters
@@ -282,8 +282,6 @@ def tidy_commitment(text: str) -> str:
 
 
 _VALUE_START_RE = re.compile(r"^(?:" + lx.compile_alternation(lx.VALUE_PREFIXES) + r")?\s*[0-9０-９一二两三四五六七八九十百千]")
-_RATE_UNITS = ("%", "％", "个百分点", "百分点", "成", "倍")
-_RATE_FAMILIES = ("pct", "pp", "times")
 #: A value and its change are printed close together ("4759亿元,增长3%"), with no other level between.
 PAIR_MAX_GAP = 30
 
@@ -301,14 +299,14 @@ def repair_metric(value: str, change: str, source: Source) -> tuple[str, str]:
     rate as printed with its direction (增长3%). Small models put the rate in `value`, write
     "1.7%" for "增长1.7%", or put a phrase where a number belongs; the source says which is
     which, so the printed forms are taken from it. Anything that is not a number is dropped."""
-    rates = [q for q in quantities(change) if q.unit in _RATE_UNITS] if change else []
-    if change and not rates:
+    change_rates = rates(change) if change else []
+    if change and not change_rates:
         change = ""  # "开工建设", "增长78宗": not a rate
-    if rates and not re.search(CHANGE_WORDS_RE, change):
-        change = _printed_change(rates[0], source) or ""
+    if change_rates and not re.search(CHANGE_WORDS_RE, change):
+        change = _printed_change(change_rates[0], source) or ""
     if value:
         vq = quantities(value)
-        only_rate = len(vq) == 1 and vq[0].unit in _RATE_UNITS and vq[0].text.strip() == value.strip()
+        only_rate = len(vq) == 1 and vq[0].family in RATE_FAMILIES and vq[0].text.strip() == value.strip()
         if only_rate:
             printed = _printed_change(vq[0], source)
             if printed and (not change or quantities(change)[0].value == vq[0].value):
@@ -323,10 +321,10 @@ def repair_metric(value: str, change: str, source: Source) -> tuple[str, str]:
 def stated_together(value: str, change: str, source: Source) -> bool:
     """Does the source print this change for this value? (A small model will pair 固定资产投资
     1530.8亿元 with the 增速47.3% that the next clause gives for 工业投资.)"""
-    vq, cq = quantities(value), [q for q in quantities(change) if q.family in _RATE_FAMILIES]
+    vq, cq = quantities(value), rates(change)
     if not vq or not cq:
         return True
-    levels = [q for q in source.quantities if q.family not in (None, *_RATE_FAMILIES)]
+    levels = [q for q in source.quantities if q.family not in (None, *RATE_FAMILIES)]
     for s in source.quantities:
         if not same_quantity(vq[0], s):
             continue
@@ -358,10 +356,7 @@ def _metric(doc, area: Area, source: Source, name: str, value: str, change: str,
     elif c.located is not None:
         rel = (c.located.start, c.located.end)
     number, unit = first_number(value) if value else (None, None)
-    change_number = change_unit = None
-    pct = [q for q in quantities(change) if q.family in _RATE_FAMILIES]
-    if pct:
-        change_number, change_unit = change_sign(change) * pct[0].raw, pct[0].unit
+    change_number, change_unit = signed_change(change)
     return Metric(
         indicator=name,
         canonical=canonical_indicator(name),

@@ -112,6 +112,15 @@ def quantities(text: str) -> list[Quantity]:
     return out
 
 
+#: Families of quantities that state a rate of change (%, 个百分点, 倍) rather than a level.
+RATE_FAMILIES = ("pct", "pp", "times")
+
+
+def rates(text: str) -> list[Quantity]:
+    """The rates in `text` (增长3% → [3%]; 4759亿元 → [])."""
+    return [q for q in quantities(text) if q.family in RATE_FAMILIES]
+
+
 def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
 

@@ -18,7 +18,8 @@ from schemas.summary import DocumentSummary, Metric, Target, VerificationStatus
 TABLE_BOX = box.ASCII2
 
 
-def years(m: DocumentMetadata) -> str:
+def years(m) -> str:
+    """review → plan year of anything that has them (metadata, a batch row, a compared document)."""
     return f"{m.review_year or '?'} → {m.plan_year or '?'}"
 
 

@@ -20,8 +20,8 @@ from schemas.summary import Metric, Problem, SourceSpan, Target, VerificationSta
 
 from . import lexicon as lx
 from .document import ParsedDocument
-from .numbers import first_number, quantities
-from .verify import change_sign
+from .numbers import first_number
+from .verify import signed_change
 
 _NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]*[一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*)"
 _UNIT = lx.compile_alternation([u for u, _, _ in lx.UNITS])
@@ -242,11 +242,7 @@ def _metric_at(doc: ParsedDocument, section: Section, m: re.Match, limit: int) -
     value_text = value.group(0) if value else None
     change_text = change.group(0) if change else None
     number, unit = first_number(value_text) if value_text else (None, None)
-    change_number, change_unit = (None, None)
-    if change_text:
-        qs = [q for q in quantities(change_text) if q.family in ("pct", "pp", "times")]
-        if qs:
-            change_number, change_unit = change_sign(change_text) * qs[0].raw, qs[0].unit
+    change_number, change_unit = signed_change(change_text) if change_text else (None, None)
     metric = Metric(
         indicator=indicator,
         canonical=canonical,

@@ -17,7 +17,7 @@ from typing import Optional
 from schemas.summary import VerificationStatus
 
 from . import lexicon as lx
-from .numbers import Quantity, normalise_digits, quantities, same_quantity
+from .numbers import Quantity, normalise_digits, quantities, rates, same_quantity
 
 #: A paraphrase located with at least this similarity counts as found (status fuzzy).
 FUZZY_MIN_RATIO = 0.6
@@ -30,6 +30,14 @@ def change_sign(change: str) -> int:
     """-1 for 下降/减少/回落…, +1 otherwise (the last change word decides: 由下降转为增长)."""
     words = _CHANGE_WORD_RE.findall(change)
     return lx.CHANGE_WORDS[words[-1]] if words else 1
+
+
+def signed_change(change: str) -> tuple[Optional[float], Optional[str]]:
+    """A printed change as (signed number, unit): 下降9.9% → (-9.9, "%"); (None, None) if no rate."""
+    qs = rates(change)
+    if not qs:
+        return None, None
+    return change_sign(change) * qs[0].raw, qs[0].unit
 
 
 @dataclass(frozen=True)
@@ -53,7 +61,7 @@ class Source:
 
     def change_direction_ok(self, change: str) -> bool:
         """增长 3% in the claim needs an increase of 3% in the source (or an unsigned 3%)."""
-        qs = [q for q in quantities(change) if q.family in ("pct", "pp", "times")]
+        qs = rates(change)
         if not _CHANGE_WORD_RE.search(change) or not qs:
             return True
         sign = change_sign(change)

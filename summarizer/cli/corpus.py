@@ -32,10 +32,9 @@ def batch_table(result: BatchResult) -> Table:
         table.add_column(col, overflow="fold")
     style = {"done": "green", "skipped": "dim", "failed": "red", "interrupted": "yellow", "not run": "yellow"}
     for r in result.rows:
-        years = f"{r.review_year or '?'}→{r.plan_year or '?'}" if r.region or r.review_year else ""
         tokens = f"{r.prompt_tokens}+{r.completion_tokens}" if r.calls else ""
         table.add_row(
-            Text(Path(r.input).name), Text(r.status, style=style.get(r.status, "")), Text(r.region or ""), years,
+            Text(Path(r.input).name), Text(r.status, style=style.get(r.status, "")), Text(r.region or ""), r.years,
             f"{r.seconds:.0f}" if r.seconds else "", str(r.calls or ""), tokens, Text(r.message),
         )
     return table
