@@ -30,7 +30,7 @@ from .errors import AuthenticationFailed, EndpointUnreachable, InputError, Local
 from .pipeline import Runtime, run_fingerprint, summarize_file
 from .render import markdown, years
 
-REPORT_SUFFIXES = (".txt", ".md")
+REPORT_SUFFIXES = (".txt", ".md", ".docx")
 INDEX_JSON = "index.json"
 INDEX_MD = "index.md"
 #: Errors after which no further document can succeed.

@@ -2,7 +2,7 @@
 
 Takes a file path, gives a `RawDocument` (text, encoding, sha256 of the bytes). Detects UTF-8
 (with or without BOM), UTF-16 (with BOM, or without one when the zero bytes say so) and
-GB18030/GBK. A UTF-8 file with a few damaged bytes stays UTF-8, with U+FFFD where the damage
+GB18030/GBK; Word .docx files are read as the text Word shows (`docx`). A UTF-8 file with a few damaged bytes stays UTF-8, with U+FFFD where the damage
 is (the clean stage counts and reports them); decoding it as GBK would turn every character
 into the wrong one. Anything that is not a report fails with one `InputError` naming the file.
 """
@@ -14,6 +14,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .docx import ZIP_MAGIC, docx_text
 from .errors import InputError
 
 #: Default size limit: a 25k-character report is ~75 kB in UTF-8; 2 MB is far beyond any report.
@@ -31,6 +32,9 @@ class RawDocument:
     encoding: str
     sha256: str
     size_bytes: int
+    #: What the file was ("text", "docx") and what turned it into `text`; offsets index `text`.
+    format: str = "text"
+    extractor: str = "decode"
 
 
 def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
@@ -58,10 +62,20 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Ra
     return decode_document(data, p)
 
 
+def is_docx(data: bytes, path: str | Path) -> bool:
+    return Path(str(path)).suffix.lower() == ".docx" or (data.startswith(ZIP_MAGIC) and b"word/" in data[:4096])
+
+
 def decode_document(data: bytes, path: str | Path = "<bytes>") -> RawDocument:
-    """Decode the bytes of a report (see the module docstring for the order of guesses)."""
+    """Decode the bytes of a report (see the module docstring for the order of guesses);
+    a Word .docx file is read as the text Word shows (`summarizer.docx`)."""
     if not data.strip():
         raise InputError(path, "is empty")
+    if is_docx(data, path):
+        text = docx_text(data, path)
+        if not text.strip():
+            raise InputError(path, "is a .docx file with no text in it")
+        return RawDocument(str(path), text, "docx", hashlib.sha256(data).hexdigest(), len(data), "docx", "python-docx")
     text, encoding = _decode(data, path)
     if not text.strip(" \t\r\n\u3000\u00a0\ufeff"):
         raise InputError(path, "is empty")

@@ -43,7 +43,7 @@ def batch_table(result: BatchResult) -> Table:
 @command(app, "batch")
 @model_options()
 def batch_cmd(
-    folder: Annotated[Path, typer.Argument(help="Folder of reports (.txt, .md)")],
+    folder: Annotated[Path, typer.Argument(help="Folder of reports (.txt, .md, .docx)")],
     outdir: Annotated[Path, typer.Option("-o", "--output", help="Folder for the summaries and index")],
     recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Include subfolders")] = False,
     workers: WorkersOpt = None,
@@ -58,7 +58,7 @@ def batch_cmd(
     settings = settings_from(**flags, workers=workers)
     inputs = find_reports(folder, recursive=recursive)
     if not inputs:
-        raise InputError(folder, "holds no .txt or .md reports" + ("" if recursive else " (try --recursive)"))
+        raise InputError(folder, "holds no .txt, .md or .docx reports" + ("" if recursive else " (try --recursive)"))
     with Runtime.open(settings, keep_unverified=keep_unverified) as runtime, progress_display(enabled=not quiet) as bar:
         overall = bar.add_task("documents", total=len(inputs))
 
@@ -107,7 +107,7 @@ def _load_summaries(paths: list[Path], runtime_factory, quiet: bool) -> list:
                 continue
             found = find_reports(p)
             if not found:
-                raise InputError(p, "holds neither summaries (.json) nor reports (.txt, .md)")
+                raise InputError(p, "holds neither summaries (.json) nor reports (.txt, .md, .docx)")
             reports += found
         elif p.suffix.lower() == ".json":
             summaries.append(_read_summary(p))
