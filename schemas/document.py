@@ -15,6 +15,7 @@ class SectionKind(str, Enum):
     PROBLEMS = "problems"  # 困难 / 不足 / 挑战
     TARGETS = "targets"  # 主要目标 / 预期性指标 / 约束性指标
     TASKS = "tasks"  # 主要任务 / 工作安排: next year's work
+    OUTLOOK = "outlook"  # the next plan period ("十五五"时期主要目标任务), not the plan year
     REQUIREMENTS = "requirements"  # 总体要求 / 总体思路
     MEASURES = "measures"  # 保障措施
     GLOSSARY = "glossary"  # 名词解释 / 注释
@@ -37,6 +38,7 @@ class Section(BaseModel):
     clean_end: int = Field(ge=0)
     body_start: int = Field(ge=0)
     derived: bool = Field(default=False, description="Carved out of the text by a phrase, not by a heading")
+    inline: bool = Field(default=False, description="An item of an inline enumeration (一是……二是……), not a heading line")
     children: list["Section"] = Field(default_factory=list)
 
     @property

@@ -10,6 +10,7 @@ what the text does not say stays None.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from typing import Optional
 
 from schemas.document import DocumentMetadata, SectionKind
@@ -29,9 +30,83 @@ def kind_of_title(title: str) -> Optional[SectionKind]:
     return None
 
 
-def classify_parts(root: Node) -> None:
+@dataclass
+class PartSignals:
+    """What a top-level part says about itself, beyond its title."""
+
+    title_kind: Optional[SectionKind]
+    outlook: bool  # the title names the next plan period ("十五五"时期), not a year
+    government: bool  # the government's own work (政府自身建设)
+    targets_sentence: bool  # the plan year's 主要预期目标 sentence is in it
+    past: int  # review-year markers: 过去一年, the review year, 一年来, 了
+    future: int  # plan-year markers: 今年, the plan year, 要, 将
+    areas: int  # heading children (not inline items)
+
+
+def part_signals(part: Node, text: str) -> PartSignals:
+    title = part.title
+    body = text[part.body_start : part.end]
+    return PartSignals(
+        title_kind=kind_of_title(title),
+        outlook=bool(lx.OUTLOOK_TITLE_RE.search(title)) and not lx.PLAN_YEAR_TITLE_RE.search(title),
+        government=any(w in title for w in lx.GOVERNMENT_TITLE_WORDS),
+        targets_sentence=bool(lx.TARGETS_TRIGGER_RE.search(body)),
+        past=sum(len(rx.findall(body)) for rx in lx.PAST_MARKER_RES),
+        future=sum(len(rx.findall(body)) for rx in lx.FUTURE_MARKER_RES),
+        areas=sum(1 for c in part.children if not c.derived and not c.inline),
+    )
+
+
+def decide_part_kinds(signals: list[PartSignals]) -> list[SectionKind]:
+    """Kinds of the top-level parts, by title, position and content together.
+
+    The parts of a report come in order: the review of the past year (and often of the plan
+    period), sometimes the next plan period, the plan year's requirements, targets and tasks,
+    and the government's own work. A title keyword is one signal; where a title says nothing a
+    reader could use (福建's "一、牢记殷殷嘱托，在接续奋斗中……"), the content decides: the
+    主要预期目标 sentence or plan-year language make a plan part, past results a review."""
+    kinds: list[Optional[SectionKind]] = []
+    for sig in signals:
+        if sig.government:
+            kinds.append(SectionKind.OTHER)
+        elif sig.outlook and sig.title_kind != SectionKind.REVIEW:
+            kinds.append(SectionKind.OUTLOOK)
+        elif sig.title_kind is not None and sig.title_kind != SectionKind.PROBLEMS:
+            kinds.append(sig.title_kind)
+        else:
+            kinds.append(None)
+    seen_plan = False
+    for i, sig in enumerate(signals):
+        k = kinds[i]
+        if k in (SectionKind.TASKS, SectionKind.TARGETS, SectionKind.REQUIREMENTS):
+            seen_plan = True
+        if k is not None:
+            continue
+        if sig.targets_sentence or (seen_plan and sig.areas) or sig.future > 1.5 * sig.past + 2:
+            kinds[i] = SectionKind.TASKS
+            seen_plan = True
+        elif not seen_plan and sig.past > sig.future and SectionKind.REVIEW not in kinds:
+            kinds[i] = SectionKind.REVIEW
+        else:
+            kinds[i] = SectionKind.OTHER
+    # a plan part that holds the year's areas is the tasks part, whatever its title stresses
+    # ("2025年工作总体要求和重点任务", "目标任务和主要工作"), unless a later part holds them
+    if SectionKind.TASKS not in kinds:
+        plan = [i for i, k in enumerate(kinds) if k in (SectionKind.TARGETS, SectionKind.REQUIREMENTS)]
+        with_areas = [i for i in plan if signals[i].areas >= 2]
+        chosen = with_areas[-1] if with_areas else (plan[-1] if plan else None)
+        if chosen is not None:
+            kinds[chosen] = SectionKind.TASKS
+    return [k or SectionKind.OTHER for k in kinds]
+
+
+def classify_parts(root: Node, text: str = "") -> None:
+    parts = [p for p in root.children if not p.derived]
+    if parts and text:
+        for part, kind in zip(parts, decide_part_kinds([part_signals(p, text) for p in parts])):
+            part.kind = kind
     for part in root.children:
-        if part.kind is None or not part.derived:
+        if part.kind is None:
             part.kind = kind_of_title(part.title) or SectionKind.OTHER
         for child in part.children:
             _inherit(child, part.kind)

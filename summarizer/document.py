@@ -80,6 +80,7 @@ def _to_section(node: Node, clean: CleanText, level: int, parent_path: str) -> S
         clean_end=node.end,
         body_start=node.body_start,
         derived=node.derived,
+        inline=node.inline,
         children=[_to_section(c, clean, level + 1, path) for c in node.children],
     )
 
@@ -98,12 +99,14 @@ def _structure_warnings(tree: SectionTree) -> list[str]:
 
 def areas(tree: SectionTree, kind: SectionKind) -> list[Section]:
     """The areas of a part: headed sections of `kind` directly under a part of that kind
-    (the seven (一)…(七) of a review, the (一)…(九) of a plan). A part without headed
-    children is its own single area."""
+    (the seven (一)…(七) of a review, the (一)…(九) of a plan). Where a part has heading lines,
+    an inline enumeration beside them (一是……五是 of work orientations) is no area; where it has
+    none, the inline items are its areas. A part without either is its own single area."""
     out: list[Section] = []
     for part in tree.sections:
         if part.kind != kind or part.derived:
             continue
-        headed = [c for c in part.children if c.kind == kind and not c.derived]
+        same = [c for c in part.children if c.kind == kind and not c.derived]
+        headed = [c for c in same if not c.inline] or same
         out.extend(headed or [part])
     return out

@@ -84,6 +84,16 @@ HEADING_STYLES = [
     ("num", 3, re.compile(r"^(?P<n>\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
     ("paren_num", 4, re.compile(r"^[(（]\s*(?P<n>\d{1,2})\s*[)）]\s*")),
 ]
+#: Unnumbered part headings ("2024年工作回顾", "2025年工作安排建议", "加强政府自身建设"): short lines
+#: without sentence punctuation that say what part of a report they open.
+PLAIN_HEADING_MAX = 24
+PLAIN_HEADING_FORBIDDEN = "。，,；;：:！!？?、"
+PLAIN_HEADING_RE = re.compile(
+    r"(\d{4}年.{0,8}(工作|计划|安排|任务|目标|要求|回顾|总结|部署)|工作回顾|回顾|工作安排|工作建议|主要任务|重点工作|重点任务|"
+    r"目标任务|总体要求|自身建设|政府建设|十[四五六]五)"
+)
+#: Short lines that are no part heading even when they match (title, source, salutation).
+PLAIN_HEADING_NOT = ("政府工作报告", "计划执行情况", "各位代表", "来源", "名词解释", "注释")
 #: Inline enumerations inside a paragraph: (name, rank, regex for one marker, ordinal kind).
 #: A marker counts only after a sentence boundary and only as part of a run 一是, 二是, ...
 INLINE_STYLES = [
@@ -107,12 +117,21 @@ TITLE_STOPS = "。；;：:！!？?"
 KIND_TITLE_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
     ("glossary", ("名词解释", "名词注释", "注释", "附注", "术语解释")),
     ("problems", ("存在的问题", "存在问题", "问题和不足", "问题与不足", "困难和问题", "困难和挑战", "不足之处")),
-    ("review", ("执行情况", "工作回顾", "回顾", "主要成绩", "取得的成绩", "完成情况")),
+    ("review", ("执行情况", "工作回顾", "回顾", "主要成绩", "取得的成绩", "完成情况", "工作总结", "发展成就")),
     ("targets", ("主要目标", "预期目标", "预期性指标", "约束性指标", "主要指标", "目标任务")),
     ("requirements", ("总体要求", "总体思路", "指导思想", "基本思路")),
     ("measures", ("保障措施", "保障机制", "组织保障")),
-    ("tasks", ("主要任务", "工作安排", "重点工作", "重点任务", "工作任务", "计划", "工作部署")),
+    ("tasks", ("主要任务", "工作安排", "重点工作", "重点任务", "工作任务", "计划", "工作部署", "主要工作", "年工作")),
 ]
+#: A part about the next plan period ("“十五五”时期主要目标任务"), not the plan year.
+OUTLOOK_TITLE_RE = re.compile(r"(十[四五六七]五|五年规划|[一-龥]{0,2}规划时期|未来五年|今后五年)")
+#: A title that names a single year's work ("2026年工作安排", "关于2026年工作") is no outlook.
+PLAN_YEAR_TITLE_RE = re.compile(r"\d{4}年(工作|重点|主要|经济|目标)|今年")
+#: The government's own part ("全面加强政府自身建设", "努力建设人民满意政府").
+GOVERNMENT_TITLE_WORDS = ("政府自身建设", "政府建设", "政府治理", "人民满意政府", "服务型政府", "法治政府", "政府工作", "自身建设")
+#: Markers of past results (a review) and of plans (a plan part), counted in a part's text.
+PAST_MARKER_RES = [re.compile(p) for p in (r"过去一年", r"一年来", r"去年", r"了[，,。；]", r"取得", r"完成", r"实现", r"建成", r"获批")]
+FUTURE_MARKER_RES = [re.compile(p) for p in (r"今年", r"明年", r"要", r"将", r"力争", r"加快", r"推动", r"确保")]
 #: A glossary block starts at a short line like these and runs to the end of the document.
 GLOSSARY_LINE_RE = re.compile(r"^(附件\s*\d*\s*[:：]?\s*)?(有关)?(名词解释|名词注释|注释|术语解释)\s*[:：]?$")
 #: 附件 on its own line right before a glossary belongs to it.

@@ -15,6 +15,7 @@ KIND_STYLE = {
     SectionKind.PROBLEMS: "red",
     SectionKind.TARGETS: "magenta",
     SectionKind.TASKS: "cyan",
+    SectionKind.OUTLOOK: "yellow",
     SectionKind.REQUIREMENTS: "blue",
     SectionKind.MEASURES: "blue",
     SectionKind.GLOSSARY: "dim",

@@ -39,6 +39,7 @@ class Node:
     body_start: int
     kind: Optional[SectionKind] = None
     derived: bool = False
+    inline: bool = False  # an item of an inline enumeration (一是……), not a heading line
     children: list["Node"] = field(default_factory=list)
 
     def walk(self) -> Iterator["Node"]:
@@ -82,7 +83,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def ordinal_value(n: str) -> int:
     """一 → 1, 十二 → 12, 3 → 3, ③ → 3."""
     n = n.strip()
-    if n.isdigit():
+    if n.isascii() and n.isdigit():
         return int(n)
     if n in lx.CIRCLED:
         return lx.CIRCLED.index(n) + 1
@@ -163,14 +164,46 @@ def _fits_sequence(parent: Node, heading: _Heading, last_ordinal: dict[tuple[int
     return last < heading.ordinal <= last + 2
 
 
-def build_heading_tree(text: str, paras: list[tuple[int, int]], stop: int) -> Node:
+def is_plain_heading(line: str) -> bool:
+    """A part heading printed without a number ("2024年工作回顾", "加强政府自身建设"): a short
+    line without sentence punctuation that names a year's work or a part of a report."""
+    if not 4 <= len(line) <= lx.PLAIN_HEADING_MAX or any(ch in lx.PLAIN_HEADING_FORBIDDEN for ch in line):
+        return False
+    if any(w in line for w in lx.PLAIN_HEADING_NOT):
+        return False
+    return bool(lx.PLAIN_HEADING_RE.search(line))
+
+
+def _body_start(text: str, paras: list[tuple[int, int]]) -> int:
+    """Where the body begins: the first paragraph that is a full sentence (title, source, date
+    and speaker lines and the salutation come before it)."""
+    return next((ps for ps, pe in paras if pe - ps > 20 and "。" in text[ps:pe]), 0)
+
+
+def build_heading_tree(text: str, paras: list[tuple[int, int]], stop: int, *, plain: bool = False) -> Node:
+    """The tree of numbered headings; with `plain`, unnumbered part headings (see
+    `is_plain_heading`) after the start of the body are parts too."""
     root = Node("", "", "", -1, 0, stop, 0)
     stack = [root]
     last_ordinal: dict[tuple[int, str], int] = {}
+    body = _body_start(text, paras) if plain else 0
     for ps, pe in paras:
         if ps >= stop:
             break
-        h = match_heading(text[ps:pe])
+        line = text[ps:pe]
+        h = match_heading(line)
+        if h is None and plain and ps > body and is_plain_heading(line):
+            while stack[-1].rank >= 1:
+                stack.pop()
+            node = Node(line[:12], "", line, 1, ps, stop, pe)
+            taken = {c.label for c in stack[-1].children}
+            k = 2
+            while node.label in taken:
+                node.label = f"{line[:12]}{k}"
+                k += 1
+            stack[-1].children.append(node)
+            stack.append(node)
+            continue
         if h is None:
             continue
         while stack[-1].rank >= h.rank:
@@ -404,7 +437,7 @@ def add_inline_items(text: str, node: Node, skip: frozenset[str] = frozenset()) 
                     m_end += 1
                 title, body_start = split_title(text, m_end, e)
                 label = marker_clean if family != "paren_num" else "(" + marker_clean.strip("()（）") + ")"
-                item = Node(label, marker_clean, title, node.rank + 1, s, e, body_start)
+                item = Node(label, marker_clean, title, node.rank + 1, s, e, body_start, inline=True)
                 _trim(text, item)
                 add_inline_items(text, item, skip | {family})
                 new.append(item)
@@ -431,12 +464,16 @@ def find_glossary(text: str, paras: list[tuple[int, int]]) -> Optional[int]:
 
 
 def split_text(text: str, classify_parts) -> Node:
-    """Build the full tree. `classify_parts(root)` assigns kinds to the heading sections before
+    """Build the full tree. `classify_parts(root, text)` assigns kinds to the heading sections before
     the passages are carved out (carving depends on whether a part is a review or a plan)."""
     paras = paragraphs(text)
     glossary_at = find_glossary(text, paras)
     body_end = glossary_at if glossary_at is not None else len(text)
     root = build_heading_tree(text, paras, body_end)
+    if not any(c.rank <= 1 for c in root.children):
+        plain = build_heading_tree(text, paras, body_end, plain=True)
+        if sum(c.rank == 1 for c in plain.children) >= 2:
+            root = plain
     if not root.children:
         whole = Node("全文", "", "全文", 1, 0, body_end, 0)
         root.children.append(whole)
@@ -453,7 +490,7 @@ def split_text(text: str, classify_parts) -> Node:
             Node("名词解释", "", title_line.strip(), 1, glossary_at, len(text), glossary_at, kind=SectionKind.GLOSSARY, derived=True)
         )
     _trim(text, root)
-    classify_parts(root)
+    classify_parts(root, text)
     parts = [n for n in root.children if not n.derived] or [root]
     reviews = [p for p in parts if p.kind == SectionKind.REVIEW] or ([root] if all(p.kind in (None, SectionKind.OTHER) for p in parts) else [])
     carve_problems(text, root, paras, reviews)
@@ -467,5 +504,5 @@ def split_text(text: str, classify_parts) -> Node:
     for part in root.children:
         if part.kind != SectionKind.GLOSSARY and part.label != "卷首":
             add_inline_items(text, part)
-    classify_parts(root)
+    classify_parts(root, text)
     return root
