@@ -132,9 +132,29 @@ def extract_metadata(text: str, root: Node) -> DocumentMetadata:
         title=title,
         region=_region(text, title),
         doc_type=doc_type,
-        review_year=_year_of(root, SectionKind.REVIEW, title, before="执行情况"),
-        plan_year=_year_of(root, (SectionKind.TASKS, SectionKind.TARGETS), title, after="与"),
+        **_years(text, root, title, doc_type),
     )
+
+
+def _years(text: str, root: Node, title: Optional[str], doc_type: str) -> dict[str, Optional[int]]:
+    """Review and plan year from the part titles and the title; else the year the report was
+    delivered (the congress line, "2025年1月14日在……人民代表大会") is the plan year. The plan
+    year follows the review year."""
+    review = _year_of(root, SectionKind.REVIEW, title, before="执行情况")
+    plan = _year_of(root, (SectionKind.TASKS, SectionKind.TARGETS), title, after="与")
+    if plan is None:
+        m = lx.DELIVERY_YEAR_RE.search(text[: lx.REGION_HEAD_CHARS])
+        if m:
+            plan = int(m.group("y"))
+        elif title and doc_type == "政府工作报告" and len(lx.YEAR_RE.findall(title)) == 1:
+            plan = int(lx.YEAR_RE.search(title).group("y"))
+    if review is not None and plan is not None and plan != review + 1:
+        plan = review + 1 if plan < review else plan
+    if review is None and plan is not None:
+        review = plan - 1
+    if plan is None and review is not None:
+        plan = review + 1
+    return {"review_year": review, "plan_year": plan}
 
 
 def _title_line(text: str, root: Node) -> Optional[str]:
@@ -147,20 +167,45 @@ def _title_line(text: str, root: Node) -> Optional[str]:
 
 
 def _region(text: str, title: Optional[str]) -> Optional[str]:
-    """The region named in the title, else the one the front of the document names most."""
-    counts = Counter(m.group("region") for m in lx.REGION_RE.finditer(text))
-    for stop in lx.REGION_STOPWORDS:
-        counts.pop(stop, None)
+    """The government that reports, only from where a report names itself: the congress line
+    ("在宁夏回族自治区第十三届人民代表大会……"), the speaker line ("四川省人民政府省长 施小琳"),
+    "我代表北京市人民政府", the title, the seal at the end. Never a phrase from the body: a
+    place the report merely mentions is no answer, and unknown beats a wrong one."""
+    head = text[: lx.REGION_HEAD_CHARS]
+    found: list[str] = []
+    for rx in lx.REGION_SELF_RES:
+        found += [m.group("r") for m in rx.finditer(head)]
     if title:
-        for m in lx.REGION_RE.finditer(title):
-            if m.group("region") not in lx.REGION_STOPWORDS:
-                return m.group("region")
-    front = Counter(m.group("region") for m in lx.REGION_RE.finditer(text[:1500]))
-    candidates = [r for r in front if r in counts]
-    if not candidates:
+        found += [m.group("r") for m in lx.REGION_TITLE_RE.finditer(title)]
+    found += [m.group("r") for m in lx.REGION_SEAL_RE.finditer(text[-lx.REGION_TAIL_CHARS :])]
+    names = [n for n in (_government_name(f) for f in found) if n]
+    if not names:
         return None
-    best = max(candidates, key=lambda r: counts[r])
-    return best if counts[best] >= 2 else None
+    if any(n == lx.NATIONAL for n in names):
+        return lx.NATIONAL
+    # the fullest form of the first name (宁夏 → 宁夏回族自治区 when the text prints both)
+    first = names[0]
+    return max((n for n in names if n.startswith(first) or first.startswith(n)), key=len)
+
+
+def _government_name(name: str) -> Optional[str]:
+    """The reporting government in a matched name: the last administrative unit of a chain
+    (深圳市光明区 → 光明区); a short province-level name as printed (宁夏)."""
+    name = name.strip()
+    if name in lx.NATIONAL_NAMES:
+        return lx.NATIONAL
+    if lx.GOV_NAME_RE.fullmatch(name):
+        # the last unit of a chain: split after a higher unit (省, 市, 自治州, 地区, 盟)
+        for i in range(len(name) - 3, 1, -1):
+            if name[:i].endswith(lx.HIGHER_UNITS) and lx.GOV_NAME_RE.fullmatch(name[i:]):
+                name = name[i:]
+                break
+        if name not in lx.REGION_STOPWORDS and not name.startswith(lx.REGION_NOT_PREFIXES):
+            return name
+        return None
+    if name in lx.SHORT_PROVINCE_NAMES:
+        return name
+    return None
 
 
 def _year_of(root: Node, kinds, title: Optional[str], before: str = "", after: str = "") -> Optional[int]:

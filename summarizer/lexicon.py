@@ -174,6 +174,40 @@ REGION_STOPWORDS = {
     "新区", "先行区", "示范区", "合作区", "开发区", "高新区", "试验区", "自贸区", "功能区", "核心区",
     "老城区", "中心城区", "各区", "全市各区", "市辖区", "行政区", "保护区", "集聚区", "承载区", "风险区",
 }
+#: Where a report names itself: the first characters (title, congress, speaker, 我代表……人民政府)
+#: and the last (the seal).
+REGION_HEAD_CHARS = 1200
+REGION_TAIL_CHARS = 200
+_ADMIN_SUFFIX = r"(?:自治区|自治州|自治县|自治旗|特别行政区|地区|省|市|盟|县|区|旗|州)"
+_GOV_NAME = rf"[\u4e00-\u9fff]{{1,14}}?{_ADMIN_SUFFIX}"
+#: A government's name: at least two characters before an administrative suffix.
+GOV_NAME_RE = re.compile(rf"[\u4e00-\u9fff]{{2,}}{_ADMIN_SUFFIX}")
+#: Units above a district or county, printed before its name (深圳市光明区).
+HIGHER_UNITS = ("省", "市", "自治区", "自治州", "地区", "盟")
+REGION_SELF_RES = [
+    # the congress the report is delivered to
+    re.compile(rf"在(?P<r>{_GOV_NAME})第[一二三四五六七八九十]+届\s*人民代表大会"),
+    # the speaker line: 四川省人民政府省长 施小琳, 北京市市长 殷勇, 西藏自治区代理主席 嘎玛泽登
+    re.compile(rf"(?:^|\n|\s|日)(?P<r>{_GOV_NAME})(?:人民政府)?(?:代理|代)?(?:省长|市长|主席|区长|县长|州长|旗长|盟长)"),
+    # 我代表北京市人民政府
+    re.compile(rf"代表(?P<r>{_GOV_NAME})人民政府"),
+    # the State Council
+    re.compile(r"(?P<r>国务院)(?:总理|向大会)"),
+]
+#: The title: 2025年北京市政府工作报告, 深圳市光明区2022年国民经济和社会发展计划……
+REGION_TITLE_RE = re.compile(
+    r"^(?:\d{4}年)?(?P<r>[\u4e00-\u9fff]{2,16}?)(?:人民政府|政府)?(?:\d{4}年)?(?:政府工作报告|国民经济和社会发展|关于)"
+)
+#: The seal: 深圳市龙岗区人民政府 on a line of its own at the end.
+REGION_SEAL_RE = re.compile(rf"(?:^|\n)(?P<r>{_GOV_NAME})人民政府\s*(?:\n|$)")
+#: Province-level names printed without their suffix (2025年宁夏政府工作报告).
+SHORT_PROVINCE_NAMES = ("内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
+NATIONAL = "全国"
+NATIONAL_NAMES = ("国务院", "中华人民共和国", "全国", "中央人民政府")
+#: A unit starting like this is no name (全省, 本市, 我区, 各县).
+REGION_NOT_PREFIXES = ("全", "本", "我", "各", "该", "此", "省", "市", "自治")
+#: The year a report is delivered: the congress line.
+DELIVERY_YEAR_RE = re.compile(r"(?P<y>20\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^\n]{0,30}人民代表大会")
 YEAR_RE = re.compile(r"(?P<y>20\d{2})\s*年")
 
 # ---------------------------------------------------------------------------------------------
