@@ -21,6 +21,7 @@ from schemas.summary import Metric, Problem, SourceSpan, Target, VerificationSta
 from . import lexicon as lx
 from .document import ParsedDocument
 from .numbers import first_number
+from .problems import first_clause, split_items
 from .verify import signed_change
 
 _NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]*[一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*)"
@@ -165,34 +166,36 @@ def _binding(doc: ParsedDocument, section: Section, pos: int) -> Optional[bool]:
 # ---------------------------------------------------------------------------------------------
 
 
+def problems_section(doc: ParsedDocument) -> Optional[Section]:
+    """The problems passage (the outermost one), or None where the report has none we found."""
+    found = doc.tree.of_kind(SectionKind.PROBLEMS)
+    return min(found, key=lambda s: s.level) if found else None
+
+
 def extract_problems(doc: ParsedDocument) -> list[Problem]:
+    """One item per distinct problem of the passage, each a verbatim span of it."""
+    section = problems_section(doc)
+    if section is None:
+        return []
+    text = doc.clean.text
     out: list[Problem] = []
-    for section in doc.tree.of_kind(SectionKind.PROBLEMS):
-        if section.level != min(s.level for s in doc.tree.of_kind(SectionKind.PROBLEMS)):
-            continue
-        items = section.children or []
-        if not items:  # an unnumbered list: one problem per ;-separated part after the colon
-            body = doc.clean.text[section.body_start : section.clean_end]
-            colon = re.search(r"[:：]", body)
-            if not colon:
-                continue
-            base = section.body_start + colon.end()
-            for part in re.finditer(r"[^;；。]+[;；。]?", body[colon.end() :]):
-                s, e = base + part.start(), base + part.end()
-                text = doc.clean.text[s:e].strip(" ;；。")
-                if len(text) >= 4:
-                    out.append(Problem(summary=text, detail="", source=_span(doc, section.path, s, e)))
-            continue
-        for item in items:
-            detail = doc.clean.text[item.body_start : item.clean_end].strip()
-            out.append(
-                Problem(
-                    summary=item.title,
-                    detail=detail,
-                    source=_span(doc, item.path, item.clean_start, item.clean_end),
-                )
+    for s, e in split_items(text, section.body_start, section.clean_end):
+        cut = first_clause(text, s, e)
+        out.append(
+            Problem(
+                summary=text[s:cut],
+                detail=text[cut:e].lstrip("，,：: "),
+                source=_span(doc, _deepest_path(section, s), s, e),
             )
+        )
     return out
+
+
+def _deepest_path(section: Section, pos: int) -> str:
+    for child in section.children:
+        if child.clean_start <= pos < child.clean_end:
+            return _deepest_path(child, pos)
+    return section.path
 
 
 # ---------------------------------------------------------------------------------------------

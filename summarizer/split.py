@@ -20,6 +20,7 @@ from typing import Iterator, Optional
 from schemas.document import SectionKind
 
 from . import lexicon as lx
+from .problems import find_passage
 
 _WS = " \n"
 #: Where a sentence starts: after a full stop of any width (；keeps the sentence going here).
@@ -270,7 +271,7 @@ def _truncate(node: Node, at: int) -> None:
         _truncate(c, at)
 
 
-def carve(root: Node, start: int, end: int, label: str, title: str, kind: SectionKind) -> Optional[Node]:
+def carve(root: Node, start: int, end: int, label: str, title: str, kind: SectionKind, body_start: Optional[int] = None) -> Optional[Node]:
     """Make [start, end) its own section, a child of the part (一、 level) that holds it."""
     chain = _containing_chain(root, start)
     holder = next((n for n in reversed(chain) if n.rank <= 1 and not n.derived), root)
@@ -278,7 +279,7 @@ def carve(root: Node, start: int, end: int, label: str, title: str, kind: Sectio
     end = min([end, *later])
     if end <= start:
         return None
-    new = Node(label, "", title, holder.rank + 1, start, end, start, kind=kind, derived=True)
+    new = Node(label, "", title, holder.rank + 1, start, end, min(end, body_start if body_start is not None else start), kind=kind, derived=True)
     kids: list[Node] = []
     for c in holder.children:
         if c.start < start < c.end:
@@ -302,24 +303,13 @@ def _paragraph_at(paras: list[tuple[int, int]], pos: int) -> int:
     return next(i for i, (ps, pe) in enumerate(paras) if ps <= pos <= pe)
 
 
-def carve_problems(text: str, root: Node, paras: list[tuple[int, int]], allowed: list[Node]) -> None:
-    """The problems passage: a sentence that admits difficulties, followed by enumerated items."""
-    for holder in allowed:
-        for m in lx.PROBLEMS_TRIGGER_RE.finditer(text, holder.start, holder.end):
-            pi = _paragraph_at(paras, m.start())
-            ps, pe = paras[pi]
-            start = _sentence_start(text, m.start(), ps)
-            runs = find_inline_runs(text, start, pe)
-            if not runs and pi + 1 < len(paras):
-                nxt_ps, _ = paras[pi + 1]
-                runs = find_inline_runs(text, nxt_ps, paras[pi + 1][1])
-                if not runs or runs[0][1][0][0] != nxt_ps:
-                    runs = []
-            if not runs:
-                continue
-            end = max(item_end for _, items in runs for _, item_end, _ in items)
-            carve(root, start, end, "问题", "存在的问题", SectionKind.PROBLEMS)
-            return
+def carve_problems(text: str, root: Node, allowed: list[Node], body_end: int) -> None:
+    """The problems passage (see `problems.find_passage`): in a review part if there is one,
+    else anywhere in the body."""
+    regions = [(n.start, n.end) for n in allowed]
+    found = find_passage(text, regions, [(0, body_end)])
+    if found:
+        carve(root, found.start, found.end, "问题", "存在的问题", SectionKind.PROBLEMS, body_start=found.items_start)
 
 
 def carve_closing(text: str, part: Node, paras: list[tuple[int, int]], root: Node) -> None:
@@ -493,7 +483,7 @@ def split_text(text: str, classify_parts) -> Node:
     classify_parts(root, text)
     parts = [n for n in root.children if not n.derived] or [root]
     reviews = [p for p in parts if p.kind == SectionKind.REVIEW] or ([root] if all(p.kind in (None, SectionKind.OTHER) for p in parts) else [])
-    carve_problems(text, root, paras, reviews)
+    carve_problems(text, root, reviews, body_end)
     for part in parts:
         if part is root:
             continue
