@@ -39,6 +39,7 @@ class Metric(BaseModel):
     value: Optional[str] = Field(default=None, description="Value with unit as printed, e.g. 4759亿元, 超5200亿元")
     change: Optional[str] = Field(default=None, description="Change as printed, e.g. 增长3%, 同口径增长5.2%, 下降9.9%")
     period: Optional[str] = Field(default=None, description="Period when not the full review year: 前三季度, 1-11月, 预计全年")
+    qualifier: Optional[str] = Field(default=None, description="How the figure is qualified where printed: 预计, 初步统计, 平均, 超过, 突破")
     number: Optional[float] = Field(default=None, description="The value's number in `unit`, where it parses")
     unit: Optional[str] = Field(default=None, description="The value's unit as printed (亿元, 万人, %)")
     change_number: Optional[float] = Field(default=None, description="Signed change: +3.0 for 增长3%, -9.9 for 下降9.9%")
@@ -87,7 +88,9 @@ class Target(BaseModel):
     comparator: Optional[str] = Field(default=None, description="以上 | 左右 | 以内 | 以下 | 突破 | 超 | 超过 | 不低于 | 达到 | None (exact)")
     number: Optional[float] = None
     unit: Optional[str] = None
+    upper: Optional[float] = Field(default=None, description="The upper end of a range target (5.5 for 增长5.0%—5.5%)")
     binding: Optional[bool] = Field(default=None, description="True: 约束性; False: 预期性; None: not said")
+    note: Optional[str] = Field(default=None, description="A stretch goal printed with it (力争达到8%), as printed")
     source: SourceSpan
     status: VerificationStatus = VerificationStatus.VERIFIED
     origin: Origin = "rule"
@@ -126,6 +129,7 @@ class DocumentSummary(BaseModel):
     headline_metrics: list[Metric] = Field(default_factory=list, description="Main indicators of the review year, found by rules")
     achievements: list[Achievement] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list)
+    problems_passage: Optional[SourceSpan] = Field(default=None, description="Where the report states its problems; None: no problems passage found (not: the report has none)")
     targets: list[Target] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)

@@ -146,7 +146,7 @@ def run_batch(
     t0 = time.monotonic()
     rows: dict[Path, Row] = {p: Row(input=str(p), status="not run") for p in inputs}
     try:
-        fingerprint = run_fingerprint(runtime.model.model_id)  # may ask the server which model it serves
+        fingerprint = run_fingerprint(runtime.model_id)  # may ask the server which model it serves
     except FATAL as exc:
         rows = {p: Row(input=str(p), status="not run", message="batch stopped: " + exc.message) for p in inputs}
         return BatchResult(rows=list(rows.values()), fatal=exc.message, seconds=round(time.monotonic() - t0, 2))

@@ -159,7 +159,7 @@ def notes(c: Comparison) -> list[str]:
                 out.append(f"{label} {row.indicator}: {cell.period} figure, not a full year")
     for label, n in c.problems_listed.items():
         if n == 0:
-            out.append(f"{label}: the report lists no problems")
+            out.append(f"{label}: no problems passage found")
     return out
 
 

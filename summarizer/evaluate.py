@@ -110,6 +110,14 @@ def metric_found(gold: dict, metrics: list[Metric]) -> bool:
 
 
 def target_found(gold: dict, summary: DocumentSummary) -> bool:
+    """A gold target is found when one of ours names the indicator with the same target and
+    comparator. A gold entry that keeps several numbers together ("城镇、农村居民人均可支配收入
+    增长5%、6.5%左右") is found when our targets of those indicators state every one of them."""
+    gq = [q for q in quantities(gold["target"])]
+    if len(gq) > 1 and not re.search(r"\d\s*%?\s*[-—–~～至]\s*\d", gold["target"]):
+        parts = [t for t in summary.targets if t.number is not None and _overlaps(gold["indicator"], t.indicator)]
+        ours = [q for t in parts for q in quantities(t.target)]
+        return all(any(same_quantity(g, o) for o in ours) for g in gq)
     for t in summary.targets:
         if not _indicator_matches(gold["indicator"], t.indicator, t.canonical):
             continue
@@ -118,6 +126,13 @@ def target_found(gold: dict, summary: DocumentSummary) -> bool:
                 continue
             return True
     return False
+
+
+def _overlaps(gold_indicator: str, ours: str) -> bool:
+    """Our indicator is one of the indicators a gold entry lists (城镇 in 城镇、农村居民……)."""
+    base = re.sub(r"[(（].*?[)）]", "", gold_indicator)
+    pieces = [p for p in re.split(r"[、和及与]", base) if p]
+    return ours in base or any(p in ours for p in pieces) or base in ours
 
 
 def unverified_numbers(summary: DocumentSummary, doc: ParsedDocument) -> list[str]:

@@ -165,7 +165,7 @@ PROBLEM_PREDICATE_RE = re.compile(
     r"(不足|不够|不强|不高|不大|不快|不优|不多|不稳|不牢|不振|不畅|不平衡|不充分|不到位|不健全|不完善|不适应|不匹配|不容忽视|不及预期|"
     r"偏弱|偏慢|偏小|偏低|偏高|偏少|乏力|困难|压力|承压|短板|弱项|薄弱|滞后|突出|较多|较大|较重|较弱|较低|艰巨|有待|亟待|亟需|"
     r"仍需|还需|尚需|需要|尚未|仍然|依然|存在|问题|矛盾|风险|隐患|下滑|下降|加大|加深|增加|差距|制约|瓶颈|堵点|难度|欠缺|缺乏|"
-    r"未达到|放缓|严峻|复杂|紧张|任重道远|不少|还要|有差距|弱|难)"
+    r"未达到|放缓|严峻|复杂|紧张|任重道远|不少|还要|有差距)"
 )
 #: A clause opening like this has no subject of its own: it continues the problem before it.
 PROBLEM_NO_SUBJECT_OPENERS = (
@@ -179,8 +179,13 @@ CLOSING_OPENERS = (
 )
 #: A paragraph that introduces the target list ("主要目标如下", "主要预期目标是").
 TARGETS_TRIGGER_RE = re.compile(
-    r"(主要(预期)?目标(如下|是|为)|主要(经济)?指标[^。]{0,20}(如下|是)|预期目标(如下|是|为)|主要预期性指标)"
+    r"(主要(预期)?目标(建议)?(如下|是|为)|主要(经济)?指标[^。]{0,20}(如下|是)|预期目标(建议)?(如下|是|为)|主要预期性指标)"
 )
+#: A clause that raises the stakes of the target before it ("、力争达到8%", "，在实际工作中争取更好结果").
+TARGET_STRETCH_RE = re.compile(r"^(?:在实际工作中|根据实际情况|实际工作中)?(?:力争|努力争取|争取|努力)")
+#: A clause that states a target without a number ("居民收入增长与经济增长同步").
+QUALITATIVE_TARGET_WORDS = ("同步", "高于", "快于", "不低于", "一致", "正增长", "稳中提质", "保稳提质", "稳量提质", "合理水平",
+                            "完成国家下达", "国家下达", "保持稳定", "持续改善", "达到国家要求", "优秀水平", "只增不减", "持平")
 #: A paragraph that states the general requirements ("总体要求是").
 REQUIREMENTS_TRIGGER_RE = re.compile(
     r"(总体要求是|总体思路是|指导思想是|做好\d{4}年[^。,，]{0,12}工作[,，]\s*要|以习近平新时代中国特色社会主义思想为指导)"
@@ -260,7 +265,11 @@ UNITS: list[tuple[str, str, float]] = [
     ("万人", "person", 1e4), ("人", "person", 1.0),
     ("万户", "household", 1e4), ("户", "household", 1.0),
     ("万个", "count", 1e4), ("万家", "count", 1e4), ("万套", "count", 1e4), ("万间", "count", 1e4),
-    ("万辆", "count", 1e4), ("万吨", "ton", 1e4), ("吨", "ton", 1.0),
+    ("万辆", "count", 1e4), ("亿吨", "ton", 1e8), ("万吨", "ton", 1e4), ("吨", "ton", 1.0),
+    ("亿斤", "jin", 1e8), ("万斤", "jin", 1e4), ("公斤", "kg", 1.0), ("斤", "jin", 1.0),
+    ("亿千瓦时", "kwh", 1e8), ("万千瓦时", "kwh", 1e4), ("千瓦时", "kwh", 1.0), ("万千瓦", "kw", 1e4), ("千瓦", "kw", 1.0),
+    ("万标箱", "teu", 1e4), ("标箱", "teu", 1.0), ("万元/人", "yuan_per_person", 1e4), ("元/人", "yuan_per_person", 1.0),
+    ("岁", "years_of_age", 1.0),
 ]
 #: Count words: a number followed by one of these is a count (no scale).
 COUNT_UNITS = "个家所项套间座条台辆支名批场次件宗处栋张份款只株棵类期轮所"
@@ -279,6 +288,8 @@ CHANGE_QUALIFIERS = ("同口径", "同比", "环比", "按可比价格计算", "
 #: Comparators printed with targets, as they read.
 COMPARATORS_AFTER = ("以上", "左右", "以内", "以下", "之内", "上下")
 COMPARATORS_BEFORE = ("超过", "突破", "不低于", "不少于", "不高于", "不超过", "力争达到", "达到", "超", "达", "约", "近")
+#: Verbs between an indicator and its target (城镇调查失业率控制在5.5%以内) that belong to neither.
+TARGET_VERBS = ("控制在", "保持在", "稳定在", "继续保持", "保持", "稳定", "实现", "完成", "达到", "力争", "在", "为")
 #: Verbs that stand between an indicator and its value; they belong to neither.
 VALUE_VERBS = ("预计全年实现", "预计实现", "预计完成", "力争实现", "力争", "实现", "完成", "达到", "控制在", "保持在", "保持", "为", "达", "共", "累计", "推动完成")
 #: Period expressions printed with a metric.
@@ -286,6 +297,8 @@ PERIOD_RE = re.compile(
     r"(前[一二三四]季度|第[一二三四]季度|上半年|下半年|预计全年|全年|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月)"
 )
 
+#: Words that qualify a headline figure, kept with it (预计 …, 初步统计 …, 平均为5.3%, 超3.6万亿元).
+METRIC_QUALIFIERS = ("初步统计", "初步核算", "初步预计", "预计", "实际", "平均", "超过", "突破", "超", "约")
 #: Headline indicators: the canonical name and the aliases reports print.
 HEADLINE_INDICATORS: list[tuple[str, tuple[str, ...]]] = [
     ("地区生产总值", ("地区生产总值(GDP)", "地区生产总值（GDP）", "地区生产总值", "GDP", "生产总值", "经济总量")),
@@ -295,14 +308,25 @@ HEADLINE_INDICATORS: list[tuple[str, tuple[str, ...]]] = [
     ("社会消费品零售总额", ("社会消费品零售总额", "社消零总额", "社消零")),
     ("一般公共预算收入", ("地方一般公共预算收入", "一般公共预算收入", "地方一般公共财政预算收入", "一般公共财政预算收入")),
     ("外贸进出口总额", ("外贸进出口总额", "进出口总额", "外贸进出口")),
-    ("城镇登记失业率", ("城镇登记失业率", "城镇调查失业率")),
-    ("居民人均可支配收入", ("居民人均可支配收入", "人均可支配收入")),
+    ("城镇调查失业率", ("城镇调查失业率",)),
+    ("城镇登记失业率", ("城镇登记失业率",)),
+    ("居民消费价格", ("居民消费价格指数", "居民消费价格", "CPI")),
+    ("粮食产量", ("粮食总产量", "粮食产量", "粮食总产")),
+    ("城镇新增就业", ("城镇新增就业",)),
+    ("城镇居民人均可支配收入", ("城镇居民人均可支配收入", "城镇常住居民人均可支配收入")),
+    ("农村居民人均可支配收入", ("农村居民人均可支配收入", "农村常住居民人均可支配收入")),
+    ("居民人均可支配收入", ("全体居民人均可支配收入", "居民人均可支配收入", "人均可支配收入")),
 ]
+#: A bare name that stands for GDP in a targets list or a results sentence (经济增长5.5%左右).
+GDP_BARE_NAMES = ("经济", "经济增长", "经济增速", "全年经济")
+#: Names that mention a headline indicator without being it: per-capita and per-unit figures,
+#: shares of GDP, parts of an indicator.
+NOT_HEADLINE_RE = re.compile(r"(人均(地区)?生产总值|人均GDP|单位(地区)?生产总值|万元(地区)?生产总值|生产总值的比[例重]|占(地区)?生产总值|相当于|能耗|比重|占比|增加值率)")
 #: Target lists mark binding indicators in a heading or phrase like this.
 BINDING_RE = re.compile(r"约束性")
 EXPECTED_RE = re.compile(r"预期性")
 #: Words that lead a target clause without belonging to the indicator (力争GDP增长7%).
-TARGET_LEAD_WORDS = ("力争", "确保", "争取", "努力", "全年", "其中", "以及", "和", "及")
+TARGET_LEAD_WORDS = ("力争", "确保", "争取", "努力", "全年", "其中", "以及", "和", "及", "实现")
 #: Targets stated without a number.
 QUALITATIVE_TARGETS = ("正增长", "负增长", "持平", "基本同步", "同步增长")
 #: A metric's change is searched up to here: what follows 其中 is about a part of the indicator.

@@ -25,12 +25,14 @@ from .extract import ITEM_BUILDERS, PROMPTS, Items, Unit, answer_unit, plan_unit
 from .llm import Endpoint, ModelClient, discover_endpoint
 from .model_files import MODEL_SHA256
 from .prompts import load_prompt
-from .rules import extract_headline_metrics, extract_problems, extract_targets
+from .rules import extract_headline_metrics, extract_problems, extract_targets, problems_span
 from .server import EmbeddedServer
 from .settings import EMBEDDED_MODEL, Settings
 
 #: Kinds the model reads, in the order they are processed (one prompt prefix at a time).
 MODEL_KINDS = (SectionKind.REVIEW, SectionKind.TASKS)
+
+RULES_ONLY = "rules-only"
 
 #: progress(event, **info): "plan" (units=N), "unit_start"/"unit_done" (index, unit, cached)
 Progress = Callable[..., None]
@@ -115,11 +117,19 @@ class Runtime:
     cache: AnswerCache
     model: ModelProvider
     keep_unverified: bool = False
+    #: --no-model: what the rules find (metadata, headline metrics, problems, targets, the
+    #: section tree); no model is asked and no server is started.
+    rules_only: bool = False
 
     @classmethod
-    def open(cls, settings: Settings, *, keep_unverified: bool = False, **model_kw) -> "Runtime":
+    def open(cls, settings: Settings, *, keep_unverified: bool = False, rules_only: bool = False, **model_kw) -> "Runtime":
         cache = AnswerCache(settings.cache_path / "answers.sqlite3", enabled=settings.use_cache)
-        return cls(settings, cache, ModelProvider(settings, **model_kw), keep_unverified)
+        return cls(settings, cache, ModelProvider(settings, **model_kw), keep_unverified, rules_only)
+
+    @property
+    def model_id(self) -> str:
+        """What the answers depend on: the model, or "rules-only" under --no-model."""
+        return RULES_ONLY if self.rules_only else self.model.model_id
 
     def close(self) -> None:
         self.model.close()
@@ -139,7 +149,7 @@ def prompt_versions() -> dict[str, str]:
 def summarize_parsed(doc: ParsedDocument, runtime: Runtime, *, progress: Optional[Progress] = None) -> DocumentSummary:
     t0 = time.monotonic()
     progress = progress or (lambda *a, **k: None)
-    units: list[Unit] = [u for kind in MODEL_KINDS for u in plan_units(doc, kind)]
+    units: list[Unit] = [] if runtime.rules_only else [u for kind in MODEL_KINDS for u in plan_units(doc, kind)]
     progress("plan", units=len(units), path=doc.raw.path)
     items = Items()
     usage = Usage()
@@ -166,13 +176,14 @@ def summarize_parsed(doc: ParsedDocument, runtime: Runtime, *, progress: Optiona
         headline_metrics=extract_headline_metrics(doc),
         achievements=items.achievements,
         problems=extract_problems(doc),
+        problems_passage=problems_span(doc),
         targets=extract_targets(doc),
         tasks=items.tasks,
         warnings=warnings,
         dropped_unverified=len(items.dropped),
         model=runtime.model.model_name if units else None,
         prompt_versions=prompt_versions(),
-        fingerprint=run_fingerprint(runtime.model.model_id),
+        fingerprint=run_fingerprint(runtime.model_id),
         usage=usage,
     )
 

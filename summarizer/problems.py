@@ -79,6 +79,9 @@ def _is_response(sentence: str) -> bool:
 
 def _passage_at(text: str, m: re.Match, floor: int, ceiling: int, *, weak: bool = False) -> Optional[Passage]:
     ps, pe = _paragraph(text, m.start())
+    colon = re.compile(r"[：:]").search(text, m.end(), pe)
+    if weak and colon and not re.search(f"[{_SENT_END}；;]", text[m.end() : colon.start()]):
+        weak = False  # "……仍存在一些不足：一是……": a lead like any other
     if weak:
         # a plain statement of difficulties: the paragraph that holds it is the passage,
         # less an opening sentence of context ("当前，……正处于……的关键时期。")
@@ -109,6 +112,8 @@ def _passage_at(text: str, m: re.Match, floor: int, ceiling: int, *, weak: bool 
         end -= 1
     if end - items_start < 8:
         return None
+    if weak and len(split_items(text, items_start, end)) < 2:
+        return None  # a difficulty mentioned in passing ("面临不少困难和挑战，我们迎难而上") is no list of problems
     return Passage(start, end, items_start)
 
 
@@ -176,16 +181,27 @@ def _comma_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Items of the passage text [start, end) (see the module docstring)."""
+    """Items of the passage text [start, end) (see the module docstring). Where the report
+    numbers its problems (一是……二是……), each numbered item is one problem, as its author
+    grouped it; otherwise items are cut at ；/。 and at ， between problems of their own."""
     markers = [m.end() - len(m.group(0).lstrip()) for m in _MARKER_RE.finditer(text, start, end)]
     markers = [p + (len(text[p:]) - len(text[p:].lstrip())) for p in markers]
     bounds = sorted({start, *[p for p in markers if start < p < end]})
     segments = [(a, b) for a, b in zip(bounds, bounds[1:] + [end])]
     out: list[tuple[int, int]] = []
+    numbered = len(markers) >= 2
     for a, b in segments:
         m = _MARKER_RE.match(text, a, b)
         if m:
             a = m.end()
+        if numbered:
+            if m:
+                s, e = _strip(text, a, b)
+                if e - s >= 4:
+                    out.append((s, e))
+            else:  # text before the first number: a problem only if it states one
+                out += [(s, e) for s, e in (_strip(text, *p) for p in _pieces(text, a, b)) if e - s >= 4 and _has_predicate(text[s:e]) and not lx.PROBLEMS_SUMMARY_RE.search(text[s:e])]
+            continue
         for ps, pe in _pieces(text, a, b):
             for s, e in _comma_items(text, ps, pe):
                 s, e = _strip(text, s, e)

@@ -110,7 +110,7 @@ def brief(s: DocumentSummary) -> RenderableType:
         for i, p in enumerate(s.problems, 1):
             parts.append(Text(f"{i}. {p.summary}"))
     else:
-        parts.append(Text("(报告未列出问题)", style="dim"))
+        parts.append(Text("(no problems passage found)", style="dim"))
     parts.append(Text(""))
     if s.targets:
         parts += [targets_table(s), Text("")]
@@ -181,7 +181,7 @@ def markdown(s: DocumentSummary) -> str:
     if achievements:
         out += [f"## {achievements_title}", "", *_md_area_lines(achievements)]
     out += ["## 问题", ""]
-    out += [f"{i}. {p.summary}" for i, p in enumerate(s.problems, 1)] or ["(报告未列出问题)"]
+    out += [f"{i}. {p.summary}" for i, p in enumerate(s.problems, 1)] or ["(no problems passage found)"]
     out.append("")
     if s.targets:
         out += [f"## {m.plan_year or ''}年目标".replace("## 年", "## "), "", "| 指标 | 目标 | 类型 |", "|---|---|---|"]

@@ -48,6 +48,13 @@ def _span(doc: ParsedDocument, path: str, start: int, end: int, quote_max: int =
 
 
 def canonical_indicator(name: str) -> Optional[str]:
+    """The canonical headline indicator a printed name stands for, or None. A name that only
+    mentions one (人均地区生产总值, 单位地区生产总值能耗, 研发经费相当于生产总值的比例) is none."""
+    name = re.sub(r"[(（]GDP[)）]", "", name.strip())
+    if name in lx.GDP_BARE_NAMES:
+        return "地区生产总值"
+    if lx.NOT_HEADLINE_RE.search(name):
+        return None
     for canonical, aliases in lx.HEADLINE_INDICATORS:
         if any(a in name for a in aliases):
             return canonical
@@ -55,12 +62,14 @@ def canonical_indicator(name: str) -> Optional[str]:
 
 
 def comparator_of(target: str) -> Optional[str]:
-    for word in lx.COMPARATORS_BEFORE:
-        if target.startswith(word) or re.match(rf"^(?:{_CHANGE})?{re.escape(word)}", target):
-            return {"达": "达到", "力争达到": "达到"}.get(word, word)
+    """The comparator a target is printed with; one after the number (左右, 以上) says more than
+    a verb before it (达到4.5%左右 is "about 4.5%")."""
     for word in lx.COMPARATORS_AFTER:
         if target.endswith(word):
             return word
+    for word in lx.COMPARATORS_BEFORE:
+        if target.startswith(word) or re.match(rf"^(?:{_CHANGE})?{re.escape(word)}", target):
+            return {"达": "达到", "力争达到": "达到"}.get(word, word)
     return None
 
 
@@ -69,82 +78,148 @@ def comparator_of(target: str) -> Optional[str]:
 # ---------------------------------------------------------------------------------------------
 
 
-def _target_clauses(text: str, base: int) -> list[tuple[int, int]]:
-    """Clauses of a targets passage: each "——" line, or each ;-separated part of an inline list
-    that follows a colon ("主要预期目标是: A;B;C。")."""
+_PCT = r"(?:%|％|个百分点|百分点)"
+_TCHANGE = lx.compile_alternation(["增长", "下降", "增速", "增幅", "涨幅", "提高", "降低", "回落", "减少", "增加"])
+#: A target value: 增长5%左右, 增长5.0%—5.5%, 涨幅2%左右, 5.5%以内, 616亿斤左右, 70万人, 16.8万元/人左右.
+TARGET_VALUE_RE = re.compile(
+    rf"(?:(?:{_QUAL})\s*)?(?:(?:{_TCHANGE})\s*)?(?:(?:{_BEFORE})\s*)?"
+    rf"(?:\d+(?:\.\d+)?\s*{_PCT}?\s*[-—–~～至到]\s*\d+(?:\.\d+)?\s*{_PCT}"
+    rf"|{_NUM}\s*(?:余|多)?\s*(?:{_PCT}|{_UNIT}|[万亿]+))(?:{_AFTER})?"
+)
+_TVERBS_RE = re.compile(r"(?:" + lx.compile_alternation(list(lx.TARGET_VERBS)) + r")+$")
+_RANGE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|％)?\s*[-—–~～至到]\s*(\d+(?:\.\d+)?)")
+
+
+def _targets_passages(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where target lists are printed in [start, end): each "——" line (its first sentence), and
+    the sentences after "主要预期目标是：" for as long as they state targets."""
     out = []
-    for line in re.finditer(r"[^\n]+", text):
-        s, e = line.start(), line.end()
-        chunk = text[s:e]
-        if chunk.startswith("——"):
-            s += 2
-            # the first sentence only ("控制在3%以内。其他约束性指标根据……执行。")
-            stop = re.search(r"[。;；]", text[s:e])
-            out.append((base + s, base + (s + stop.start() if stop else e)))
+    for line in re.finditer(r"[^\n]+", text[start:end]):
+        s, e = start + line.start(), start + line.end()
+        if text.startswith("——", s):
+            stop = re.search(r"[。;；]", text[s + 2 : e])
+            out.append((s + 2, s + 2 + stop.start() if stop else e))
             continue
-        if not lx.TARGETS_TRIGGER_RE.search(chunk):
+        trigger = lx.TARGETS_TRIGGER_RE.search(text, s, e)
+        if not trigger:
             continue
-        colon = re.search(r"[:：]", chunk)
-        if not colon:
-            continue
-        pos = s + colon.end()
-        for part in re.finditer(r"[^;；。]+", text[pos:e]):
-            out.append((base + pos + part.start(), base + pos + part.end()))
+        colon = re.compile(r"[:：]").search(text, trigger.end(), e)
+        pos = colon.end() if colon else trigger.end()
+        for m in re.finditer(r"[^。]+。?", text[pos:e]):
+            a, b = pos + m.start(), pos + m.end()
+            if out and out[-1][1] >= pos and not _clauses_of(text, a, b):
+                break  # "确定以上目标，……": the list is over
+            out.append((a, b))
     return out
 
 
-def parse_target(clause: str) -> Optional[tuple[str, str, int]]:
-    """(indicator, target as printed, offset of the target in the clause) or None."""
-    best = None
-    for rx in (CHANGE_RE, LEVEL_RE):
-        m = rx.search(clause)
-        if m and (best is None or m.start() < best.start()):
-            best = m
-    if best is not None:
-        target, at = best.group(0), best.start()
-    else:
+def _clauses_of(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Clauses of a target sentence: split at ，；, and at 、 where both sides state a value
+    and the right one names its own indicator or raises the stakes (、力争达到8%)."""
+    out = []
+    for m in re.finditer(r"[^，,；;。]+", text[s:e]):
+        a, b = s + m.start(), s + m.end()
+        clause = text[a:b]
+        if "分别" in clause or not TARGET_VALUE_RE.search(clause):
+            out.append((a, b))
+            continue
+        pos = a
+        for d in re.finditer("、", clause):
+            right = clause[d.end() :]
+            v = TARGET_VALUE_RE.search(right)
+            if v and (lx.TARGET_STRETCH_RE.match(right) or re.match(r"^[\u4e00-\u9fff“”]{2,}", right[: v.start()] or "")) and TARGET_VALUE_RE.search(text, pos, a + d.start()):
+                out.append((pos, a + d.start()))
+                pos = a + d.end()
+        out.append((pos, b))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _indicator_before(clause: str, at: int) -> str:
+    indicator = clause[:at].strip(" ,，、:：")
+    indicator = _TVERBS_RE.sub("", indicator)
+    return _LEAD_RE.sub("", indicator).strip(" ,，、")
+
+
+def parse_target(clause: str) -> list[tuple[str, str, int, int]]:
+    """(indicator, target as stated, start, end of the target in the clause) for each target of
+    one clause; several where one clause lists them with 分别 ("城镇、农村居民人均可支配收入分别
+    增长5%、6.5%左右", "城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内")."""
+    values = list(TARGET_VALUE_RE.finditer(clause))
+    if not values:
         q = QUALITATIVE_TARGET_RE.search(clause)
-        if not q:
-            return None
-        target, at = q.group("t"), q.start("t")
-    indicator = _VERBS_RE.sub("", clause[:at].strip(" ,，、:："))
-    indicator = _LEAD_RE.sub("", indicator).strip(" ,，、")
+        if q:  # 外贸进出口总额实现正增长
+            indicator = _indicator_before(clause, q.start("t"))
+            if indicator and len(indicator) <= 30:
+                return [(indicator, q.group("t"), q.start("t"), q.end("t"))]
+        if q or any(w in clause for w in lx.QUALITATIVE_TARGET_WORDS):
+            text = clause.strip(" ，,、")
+            lead = _LEAD_RE.match(text)
+            text = text[lead.end() :] if lead else text
+            if 4 <= len(text) <= 40:
+                at = clause.index(text)
+                return [(text, text, at, at + len(text))]
+        return []
+    first = values[0]
+    indicator = _indicator_before(clause, first.start())
+    if "分别" in clause[: first.start()] or indicator.endswith("分别"):
+        names = [n for n in re.split(r"[、和及与]", indicator.replace("分别", "")) if n]
+        if len(names) > 1 and all(len(n) <= 3 for n in names[:-1]) and len(names[-1]) > len(names[0]):
+            rest = names[-1][len(names[0]) :]  # 一、二、三产增加值 → 一产增加值, 二产增加值, 三产增加值
+            names = [n + rest for n in names[:-1]] + names[-1:]
+        nums = [v for v in values]
+        if len(names) == 1 and names[0].startswith("城乡") and len(nums) == 2:
+            names = ["城镇" + names[0][2:], "农村" + names[0][2:]]  # 城乡居民…分别增长8%和10%
+        if len(names) == len(nums) and len(names) > 1:
+            shared_after = next((w for w in lx.COMPARATORS_AFTER if nums[-1].group(0).endswith(w)), "")
+            change = re.match(rf"(?:{_TCHANGE})", clause[first.start() :])
+            out = []
+            for i, (name, v) in enumerate(zip(names, nums)):
+                target = v.group(0)
+                if change and not target.startswith(change.group(0)):
+                    target = change.group(0) + target
+                if shared_after and not target.endswith(tuple(lx.COMPARATORS_AFTER)):
+                    target += shared_after
+                out.append((name, target, v.start(), v.end()))
+            return out
     if not indicator or len(indicator) > 30:
-        return None
-    return indicator, target.strip(), at
+        return []
+    return [(indicator, first.group(0).strip(), first.start(), first.end())]
 
 
 def extract_targets(doc: ParsedDocument) -> list[Target]:
     out: list[Target] = []
     seen: set[tuple[int, int]] = set()
+    text = doc.clean.text
     for section in doc.tree.of_kind(SectionKind.TARGETS):
-        text = doc.own_text_spans(section)
-        for start, end in text:
-            for cs, ce in _target_clauses(doc.clean.text[start:end], start):
-                if (cs, ce) in seen:
-                    continue
-                seen.add((cs, ce))
-                clause = doc.clean.text[cs:ce]
-                parsed = parse_target(clause)
-                if not parsed:
-                    continue
-                indicator, target, at = parsed
-                number, unit = first_number(target)
-                binding = _binding(doc, section, cs)
-                t_start = cs + at
-                out.append(
-                    Target(
-                        indicator=indicator,
-                        canonical=canonical_indicator(indicator),
-                        target=target,
-                        comparator=comparator_of(target),
-                        number=number,
-                        unit=unit,
-                        binding=binding,
-                        source=_span(doc, section.path, cs, max(ce, t_start + len(target))),
-                    )
-                )
+        for start, end in doc.own_text_spans(section):
+            for ps, pe in _targets_passages(text, start, end):
+                for cs, ce in _clauses_of(text, ps, pe):
+                    if (cs, ce) in seen:
+                        continue
+                    seen.add((cs, ce))
+                    clause = text[cs:ce]
+                    if out and lx.TARGET_STRETCH_RE.match(clause.strip()) and out[-1].source.end <= doc.clean.to_original(cs, ce)[0] + 2:
+                        out[-1].note = clause.strip()  # "、力争达到8%": the stretch of the target before
+                        continue
+                    for indicator, target, a, b in parse_target(clause):
+                        out.append(_target(doc, section, indicator, target, cs, ce, cs + a))
     return out
+
+
+def _target(doc: ParsedDocument, section: Section, indicator: str, target: str, cs: int, ce: int, t_start: int) -> Target:
+    number, unit = first_number(target)
+    rng = _RANGE_RE.search(target)
+    return Target(
+        indicator=indicator,
+        canonical=canonical_indicator(indicator),
+        target=target,
+        comparator=comparator_of(target),
+        number=float(rng.group(1)) if rng else number,
+        unit=unit,
+        upper=float(rng.group(2)) if rng else None,
+        binding=_binding(doc, section, cs),
+        source=_span(doc, section.path, cs, ce),
+    )
 
 
 def _binding(doc: ParsedDocument, section: Section, pos: int) -> Optional[bool]:
@@ -170,6 +245,11 @@ def problems_section(doc: ParsedDocument) -> Optional[Section]:
     """The problems passage (the outermost one), or None where the report has none we found."""
     found = doc.tree.of_kind(SectionKind.PROBLEMS)
     return min(found, key=lambda s: s.level) if found else None
+
+
+def problems_span(doc: ParsedDocument) -> Optional[SourceSpan]:
+    section = problems_section(doc)
+    return _span(doc, section.path, section.clean_start, section.clean_end, quote_max=0) if section else None
 
 
 def extract_problems(doc: ParsedDocument) -> list[Problem]:
@@ -226,7 +306,10 @@ def _metric_at(doc: ParsedDocument, section: Section, m: re.Match, limit: int) -
     verbs = re.match(r"^(?:\(GDP\)|（GDP）)?(?:" + lx.compile_alternation(list(lx.VALUE_VERBS)) + r")*", window)
     after = verbs.end() if verbs else 0
     value = LEVEL_RE.match(window, after)
-    change = CHANGE_RE.search(window, value.end() if value else after)
+    # the indicator's own clause: a change in the next clause counts only when that clause
+    # opens with it ("地区生产总值5.3万亿元，增长4.8%"), never when it names another indicator
+    own = _own_clause_end(window, value.end() if value else after)
+    change = CHANGE_RE.search(window, value.end() if value else after, own)
     if change and value is None and change.start() - after > 12:
         change = None  # too far from the indicator to be its change
     if value is None and change is None:
@@ -246,12 +329,17 @@ def _metric_at(doc: ParsedDocument, section: Section, m: re.Match, limit: int) -
     change_text = change.group(0) if change else None
     number, unit = first_number(value_text) if value_text else (None, None)
     change_number, change_unit = signed_change(change_text) if change_text else (None, None)
+    lead = text[clause_start : m.start()]
+    qualifier = next((q for q in lx.METRIC_QUALIFIERS if q in lead), None)
+    if qualifier is None and value_text:
+        qualifier = next((q for q in lx.METRIC_QUALIFIERS if value_text.startswith(q)), None)
     metric = Metric(
         indicator=indicator,
         canonical=canonical,
         value=value_text,
         change=change_text,
         period=period_m.group(0) if period_m else None,
+        qualifier=qualifier,
         number=number,
         unit=unit,
         change_number=change_number,
@@ -263,6 +351,22 @@ def _metric_at(doc: ParsedDocument, section: Section, m: re.Match, limit: int) -
     arabic = bool(value_text and re.search(r"\d", value_text))
     score = 2 * bool(value_text and change_text) + 2 * arabic + bool(value_text) + bool(change_text)
     return _Candidate(metric, score, m.start())
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[，,、；;]")
+_CHANGE_OPENER_RE = re.compile(r"\s*(?:实现|完成)?(?:比上年|同比|同口径|自然口径|按自然口径计算|按可比价格计算|按可比价计算|增长|下降|增速|增幅|提高|降低|回落|上涨)")
+
+
+def _own_clause_end(window: str, pos: int) -> int:
+    """End of the clause that holds `pos`, running on over breaks that are followed by a change
+    of the same indicator."""
+    while True:
+        m = _CLAUSE_BREAK_RE.search(window, pos)
+        if not m:
+            return len(window)
+        if not _CHANGE_OPENER_RE.match(window, m.end()):
+            return m.start()
+        pos = m.end() + 1
 
 
 def extract_headline_metrics(doc: ParsedDocument) -> list[Metric]:

@@ -64,8 +64,8 @@ def test_rule_items_quote_the_original(seed):
 )
 def test_parse_target(clause, indicator, target, comparator):
     got = parse_target(clause)
-    assert got is not None and got[:2] == (indicator, target)
-    assert comparator_of(got[1]) == comparator
+    assert len(got) == 1 and got[0][:2] == (indicator, target)
+    assert comparator_of(got[0][1]) == comparator
 
 
 def test_targets_carry_binding_and_numbers():

@@ -134,9 +134,18 @@ def test_inline_enumeration_needs_a_boundary_and_a_run():
     assert lone.children == []
 
 
-def test_no_problems_without_enumerated_items():
+def test_a_difficulty_mentioned_in_passing_is_no_problems_passage():
     tree = _tree("一、2022年工作回顾\n(一)经济\n面临不少困难和挑战,我们迎难而上。\n二、2023年工作安排\n(一)产业\n")
     assert tree.of_kind(SectionKind.PROBLEMS) == []
+
+
+def test_a_plain_list_of_difficulties_is_a_problems_passage():
+    tree = _tree(
+        "一、2022年工作回顾\n(一)经济\n经济增长较快。\n当前仍面临不少困难和挑战,有效需求不足,部分企业经营困难,群众就业增收面临压力。\n"
+        "二、2023年工作安排\n(一)产业\n"
+    )
+    (passage,) = tree.of_kind(SectionKind.PROBLEMS)
+    assert passage.path.startswith("一")
 
 
 def test_text_without_headings_is_one_section_with_a_warning():

@@ -16,7 +16,7 @@ from ..errors import InputError
 from ..pipeline import Runtime
 from .app import app
 from .boundary import command, err_console
-from .options import KeepUnverifiedOpt, QuietOpt, WidthOpt, model_options, settings_from, stdout_console
+from .options import KeepUnverifiedOpt, NoModelOpt, QuietOpt, WidthOpt, model_options, settings_from, stdout_console
 from .progress import SectionProgress, progress_display
 
 JsonOutOpt = Annotated[bool, typer.Option("--json", help="Print JSON")]
@@ -48,6 +48,7 @@ def batch_cmd(
     recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Include subfolders")] = False,
     workers: WorkersOpt = None,
     keep_unverified: KeepUnverifiedOpt = False,
+    no_model: NoModelOpt = False,
     width: WidthOpt = None,
     quiet: QuietOpt = False,
     flags: dict = None,  # type: ignore[assignment]  (the model options, see model_options)
@@ -59,7 +60,7 @@ def batch_cmd(
     inputs = find_reports(folder, recursive=recursive)
     if not inputs:
         raise InputError(folder, "holds no .txt, .md or .docx reports" + ("" if recursive else " (try --recursive)"))
-    with Runtime.open(settings, keep_unverified=keep_unverified) as runtime, progress_display(enabled=not quiet) as bar:
+    with Runtime.open(settings, keep_unverified=keep_unverified, rules_only=no_model) as runtime, progress_display(enabled=not quiet) as bar:
         overall = bar.add_task("documents", total=len(inputs))
 
         def doc_start(path: Path):
@@ -180,6 +181,7 @@ def eval_cmd(
     summaries: Annotated[Optional[Path], typer.Option("--summaries", help="Score stored summaries (a batch output folder) instead of running the pipeline")] = None,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the scores as JSON here")] = None,
     as_json: JsonOutOpt = False,
+    no_model: NoModelOpt = False,
     width: WidthOpt = None,
     quiet: QuietOpt = False,
     flags: dict = None,  # type: ignore[assignment]  (the model options, see model_options)
@@ -200,7 +202,7 @@ def eval_cmd(
 
         result = evaluate(cases, summarize)
     else:
-        with Runtime.open(settings_from(**flags)) as runtime, progress_display(enabled=not quiet) as bar:
+        with Runtime.open(settings_from(**flags), rules_only=no_model) as runtime, progress_display(enabled=not quiet and not no_model) as bar:
             result = evaluate(cases, lambda p: summarize_file(p, runtime, progress=SectionProgress(bar)))
     report = result.report
     if output is not None:

@@ -19,6 +19,7 @@ from .options import (
     KeepUnverifiedOpt,
     MarkdownOpt,
     MaxBytesOpt,
+    NoModelOpt,
     OutputOpt,
     QuietOpt,
     WidthOpt,
@@ -62,12 +63,13 @@ def summarize_cmd(
     max_bytes: MaxBytesOpt = None,
     width: WidthOpt = None,
     quiet: QuietOpt = False,
+    no_model: NoModelOpt = False,
     usage: bool = typer.Option(False, "--usage", help="Also show token usage per section"),
     flags: dict = None,  # type: ignore[assignment]  (the model options, see model_options)
 ) -> None:
     """Summarize one report: achievements, problems, targets and tasks, checked against the source."""
     settings = settings_from(**flags, max_bytes=max_bytes)
-    with Runtime.open(settings, keep_unverified=keep_unverified) as runtime, progress_display(enabled=not quiet) as bar:
+    with Runtime.open(settings, keep_unverified=keep_unverified, rules_only=no_model) as runtime, progress_display(enabled=not quiet and not no_model) as bar:
         summary = summarize_file(file, runtime, progress=SectionProgress(bar))
     if output is not None:  # Markdown for --markdown or a .md name, else JSON
         fmt_md = as_markdown or (not as_json and output.suffix.lower() in (".md", ".markdown"))

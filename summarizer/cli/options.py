@@ -88,3 +88,7 @@ def settings_from(**flags: Any) -> Settings:
 def stdout_console(width: int | None = None) -> Console:
     return Console(width=width, highlight=False, soft_wrap=False)
 
+NoModelOpt = Annotated[
+    bool,
+    typer.Option("--no-model", help="Rules only: metadata, headline metrics, problems, targets and the section tree, instantly; starts no model server"),
+]
