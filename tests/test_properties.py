@@ -84,3 +84,48 @@ def test_sections_map_back_exactly_and_never_overlap(text):
         spans.sort()
         for (a1, b1), (a2, b2) in zip(spans, spans[1:]):
             assert b1 <= a2, (a1, b1, a2, b2)
+
+
+# ---------------------------------------------------------------------------------------------
+# Real paragraphs, shuffled, truncated and merged: the whole pure pipeline and the rules never
+# raise, and every item they give quotes the text it points at.
+# ---------------------------------------------------------------------------------------------
+
+from pathlib import Path as _Path  # noqa: E402
+
+from summarizer.rules import extract_headline_metrics, extract_problems, extract_targets  # noqa: E402
+
+_ROOT = _Path(__file__).resolve().parents[1]
+_SOURCES = sorted((_ROOT.parent / "shared" / "corpus" / "provincial-2026").glob("*.txt"))[:6] + sorted((_ROOT / "seeds").glob("*.txt"))
+REAL_PARAGRAPHS = [
+    line.strip() for p in _SOURCES for line in p.read_text(encoding="utf-8").splitlines() if line.strip()
+]
+
+
+@st.composite
+def real_report(draw):
+    paras = draw(st.lists(st.sampled_from(REAL_PARAGRAPHS), min_size=1, max_size=40))
+    out = []
+    for p in paras:
+        action = draw(st.sampled_from(["keep", "truncate", "merge"]))
+        if action == "truncate":
+            p = p[: draw(st.integers(min_value=0, max_value=len(p)))]
+        if action == "merge" and out:
+            out[-1] += p
+            continue
+        out.append(p)
+    return "\n".join(out)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(real_report())
+def test_real_paragraphs_in_any_order_never_break_the_rules(text):
+    if not text.strip():
+        return
+    doc = parse_bytes(text.encode("utf-8"), "real.txt")
+    for item in [*extract_targets(doc), *extract_problems(doc), *extract_headline_metrics(doc)]:
+        span = item.source
+        assert 0 <= span.start <= span.end <= len(doc.raw.text)
+        if span.quote is not None:  # the cleaned quote is the original less squeezed whitespace
+            squeeze = str.maketrans("", "", " \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff")
+            assert doc.raw.text[span.start : span.end].translate(squeeze) == span.quote.translate(squeeze)
