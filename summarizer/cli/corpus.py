@@ -216,7 +216,7 @@ def eval_cmd(
         table.add_column(col, overflow="fold")
     for d in report.documents:
         table.add_row(
-            d.file[:3], f"{d.metrics_found}/{d.metrics_gold}", f"{d.targets_found}/{d.targets_gold}",
+            d.file[:6], f"{d.metrics_found}/{d.metrics_gold}", f"{d.targets_found}/{d.targets_gold}",
             f"{d.problems[0]}/{d.problems[1]}", str(d.unverified_numbers),
             "ok" if d.region_ok and d.doc_type_ok and d.years_ok else "x",
             f"{d.review_areas[0]}/{d.review_areas[1]} {d.task_areas[0]}/{d.task_areas[1]}",
@@ -225,7 +225,8 @@ def eval_cmd(
     console.print(table)
     console.print(
         f"metric recall {report.metric_recall:.0%} · target recall {report.target_recall:.0%} · "
-        f"problems exact {report.problems_exact:.0%} · unverified numbers {report.unverified_numbers} · "
+        f"problems exact {report.problems_exact:.0%} · problems covered {report.problems_coverage:.0%} · "
+        f"passages found {report.passages_found}/{len(report.documents)} · unverified numbers {report.unverified_numbers} · "
         f"metadata {report.metadata_accuracy:.0%} · structure {report.structure_accuracy:.0%} · "
         f"{report.calls} calls · {report.prompt_tokens:,}+{report.completion_tokens:,} tokens · {report.seconds:.0f} s"
     )
