@@ -1,13 +1,15 @@
-"""How the end of a server process is explained, the rebuild command and the build's CPU feature
-line."""
+"""How the end of a server process is explained, the rebuild command, the build's CPU feature
+line, and that README.md's run command builds portably with the same flags."""
 
 from __future__ import annotations
 
+import re
 import signal
 
 from summarizer import diagnose
 from summarizer.diagnose import explain_exit, oom_killed, portable_cmake_args, reinstall_command, system_info
 
+from .conftest import ROOT
 
 KERNEL_OOM = "[ 812.4] Out of memory: Killed process 4242 (python) total-vm:3000000kB, anon-rss:2100000kB\n"
 
@@ -67,3 +69,13 @@ def test_system_info_line_is_found_in_a_log():
     assert system_info(log) == "CPU : SSE3 = 1 | SSSE3 = 1 | AVX = 1 | AVX2 = 1 | F16C = 1 | FMA = 1 | BMI2 = 1 | AVX512 = 1 | OPENMP = 1 | REPACK = 1"
     assert system_info("no such line\n") is None
 
+
+def test_readme_run_command_builds_portably_with_the_same_flags():
+    """The first set-up command builds llama-cpp-python without CPU detection on x86-64 (the
+    flags the rebuild hint gives) and with llama.cpp's default build elsewhere (arm64)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```bash\n(.*?)\n```", readme, re.S)
+    run = next(b for b in blocks if "summarizer summarize" in b)
+    assert "\n" not in run  # one command line
+    assert f'test "$(uname -m)" = x86_64 && echo {portable_cmake_args("x86_64")}' in run
+    assert 'CMAKE_ARGS="$(' in run and ".[local]" in run
