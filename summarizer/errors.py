@@ -14,8 +14,9 @@ ever sees a traceback for a condition we know about::
     │   ├── LocalExtraMissing       llama-cpp-python is not installed
     │   ├── ModelFileError          the weights are missing or do not verify
     │   ├── PortInUse               the requested port is taken
-    │   ├── ServerStartFailed       the server process did not come up
-    │   └── ServerDied              the server process exited while in use
+    │   └── ServerProcessError      the server process failed (log tail, exit status)
+    │       ├── ServerStartFailed   it did not come up, or crashed on its start-up self-test
+    │       └── ServerDied          it exited while in use
     └── ExtractionError             the model gave no valid answer after retries
 """
 
@@ -85,16 +86,22 @@ class PortInUse(LocalServerError):
     pass
 
 
-class ServerStartFailed(LocalServerError):
-    def __init__(self, message: str, *, log_tail: str = "", hint: str | None = None) -> None:
+class ServerProcessError(LocalServerError):
+    """The server process failed. `log_tail` is the end of its log; `returncode` is its exit
+    status as `subprocess` gives it (negative: killed by that signal), None while it runs."""
+
+    def __init__(self, message: str, *, log_tail: str = "", returncode: int | None = None, hint: str | None = None) -> None:
         super().__init__(message, hint=hint)
         self.log_tail = log_tail
+        self.returncode = returncode
 
 
-class ServerDied(LocalServerError):
-    def __init__(self, message: str, *, log_tail: str = "", hint: str | None = None) -> None:
-        super().__init__(message, hint=hint)
-        self.log_tail = log_tail
+class ServerStartFailed(ServerProcessError):
+    pass
+
+
+class ServerDied(ServerProcessError):
+    pass
 
 
 class ExtractionError(SummarizerError):

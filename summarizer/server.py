@@ -2,9 +2,13 @@
 
 `EmbeddedServer(settings)` is a context manager: entering it assembles/verifies the packaged
 model (or takes `--model-path`), starts `python -m llama_cpp.server` on a free port, waits until
-`/v1/models` answers and gives the base URL; leaving it (normally, on an error or on Ctrl-C)
-stops the process. The child also gets SIGTERM from the kernel if this process dies, so no
-server is ever left behind.
+`/v1/models` answers, then runs a self-test (a one-token completion) and gives the base URL;
+leaving it (normally, on an error or on Ctrl-C) stops the process. The child also gets SIGTERM
+from the kernel if this process dies, so no server is ever left behind.
+
+The self-test is what makes a bad build fail in seconds at start: a llama-cpp-python compiled
+for CPU instructions this machine lacks loads the model and lists it, and crashes (SIGILL) only
+on its first computation. Every exit of the process is explained by `diagnose.explain_exit`.
 """
 
 from __future__ import annotations
@@ -24,13 +28,19 @@ from collections import deque
 from pathlib import Path
 from typing import Optional
 
-from .errors import LocalExtraMissing, ModelFileError, PortInUse, ServerDied, ServerStartFailed
+from . import probe
+from .diagnose import explain_exit, system_info
+from .errors import (
+    EndpointError, LocalExtraMissing, ModelFileError, PortInUse, ServerDied, ServerProcessError, ServerStartFailed,
+)
 from .model_files import INSTALL_HINT, ensure_model
 from .settings import EMBEDDED_MODEL, Settings
 
 #: Modules the server needs beyond llama_cpp itself (the [server] extra).
 SERVER_MODULES = ("llama_cpp", "uvicorn", "fastapi", "sse_starlette", "starlette_context", "pydantic_settings")
 START_TIMEOUT = 180.0
+#: how long a process whose connection just dropped is given to finish dying, so its exit is seen
+EXIT_GRACE = 3.0
 
 
 def local_extra_missing() -> list[str]:
@@ -110,6 +120,8 @@ class EmbeddedServer:
         self.port: Optional[int] = None
         self.log_path = settings.cache_path / "logs" / "server.log"
         self.started_in: Optional[float] = None
+        self.self_test_s: Optional[float] = None
+        self.launched = False  # whether this instance started a process (and so wrote the log)
 
     @property
     def base_url(self) -> str:
@@ -154,23 +166,20 @@ class EmbeddedServer:
             )
         finally:
             log.close()
+        self.launched = True
+        deadline = time.monotonic() + self.start_timeout
         try:
-            self._wait_ready()
+            self._wait_ready(deadline)
+            self._self_test(deadline)
         except BaseException:
             self.stop()
             raise
         self.started_in = time.monotonic() - t0
 
-    def _wait_ready(self) -> None:
-        deadline = time.monotonic() + self.start_timeout
+    def _wait_ready(self, deadline: float) -> None:
         url = self.base_url + "/models"
         while time.monotonic() < deadline:
-            if self.proc is not None and self.proc.poll() is not None:
-                raise ServerStartFailed(
-                    f"the embedded server exited with code {self.proc.returncode} while starting",
-                    log_tail=self.log_tail(),
-                    hint=f"full log: {self.log_path}",
-                )
+            self._raise_if_exited(ServerStartFailed, "while starting")
             try:
                 with urllib.request.urlopen(url, timeout=2) as r:
                     json.loads(r.read() or b"{}")
@@ -183,14 +192,53 @@ class EmbeddedServer:
             hint=f"full log: {self.log_path}",
         )
 
-    def check_alive(self) -> None:
-        """Raise `ServerDied` (with the log tail) if the process has exited."""
-        if self.proc is not None and self.proc.poll() is not None:
-            raise ServerDied(
-                f"the embedded server stopped (exit code {self.proc.returncode}) while in use",
+    def _self_test(self, deadline: float) -> None:
+        """Ask for one token; only then is the server up. Takes well under a second on a good
+        build; a build this CPU cannot run crashes here instead of after minutes of prefill."""
+        t0 = time.monotonic()
+        try:
+            probe.self_test(self.base_url, model=self.model, timeout=max(deadline - t0, 10.0))
+        except EndpointError as exc:
+            self._raise_if_exited(ServerStartFailed, "during its start-up self-test (a one-token completion)", grace=EXIT_GRACE)
+            raise ServerStartFailed(
+                f"the embedded server failed its start-up self-test: {exc.message}",
                 log_tail=self.log_tail(),
-                hint=f"full log: {self.log_path}; a common cause is running out of memory (try a smaller --n-ctx)",
-            )
+                hint=f"full log: {self.log_path}",
+            ) from exc
+        self.self_test_s = time.monotonic() - t0
+
+    def check_alive(self, grace: float = EXIT_GRACE) -> None:
+        """Raise `ServerDied`, saying why, if the process has exited (or exits within `grace`
+        seconds: called after a dropped connection, when a crashing server may still be dying)."""
+        self._raise_if_exited(ServerDied, "while in use", grace=grace)
+
+    def _raise_if_exited(self, kind: type[ServerProcessError], when: str, grace: float = 0.0) -> None:
+        proc = self.proc
+        if proc is None:
+            return
+        try:
+            code = proc.wait(timeout=grace) if grace > 0 else proc.poll()
+        except subprocess.TimeoutExpired:
+            return
+        if code is None:
+            return
+        cause = explain_exit(code, proc.pid, log_path=str(self.log_path))
+        raise kind(
+            f"the embedded server {cause.what} {when}" + (f": {cause.why}" if cause.why else ""),
+            log_tail=self.log_tail() if cause.show_log else "",
+            returncode=code,
+            hint=cause.hint,
+        )
+
+    def system_info(self) -> Optional[str]:
+        """llama.cpp's line of the CPU features this build was compiled with, from the log of the
+        process this instance started (None before one was started: the log is a stale one)."""
+        if not self.launched:
+            return None
+        try:
+            return system_info(self.log_path.read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            return None
 
     def log_tail(self, lines: int = 15) -> str:
         try:

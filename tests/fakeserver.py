@@ -4,13 +4,20 @@ recorded model output: its answers are the smallest instances of the requested J
 ("概括" for every string, empty lists where allowed), or scripted HTTP failures.
 
 Run as a script (`python -m tests.fakeserver --port N`) it serves until killed; tests use
-`FakeServer` in-process.
+`FakeServer` in-process. As a script it can also stand in for a crashing model server:
+`--die ill|kill|exit` ends the process on a completion request (after `--after N` answered ones)
+by SIGILL, by SIGKILL or with exit code 1, the three ways the embedded server is seen to end;
+`--system-info` first prints a line in the form of llama.cpp's CPU feature line.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
+import signal
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -55,8 +62,10 @@ class FakeServer:
 
     def __init__(self, *, latency: float = 0.0, script: Optional[list[tuple[int, dict, Any]]] = None,
                  owned_by: str = "fake", model: str = "fake-model", content: Optional[str] = None,
-                 also_serves: tuple[str, ...] = ()) -> None:
+                 also_serves: tuple[str, ...] = (), die: Optional[str] = None, die_after: int = 0) -> None:
         self.latency = latency
+        self.die = die  # "ill", "kill" or "exit": end this process on a completion (script use only)
+        self.die_after = die_after
         self.script = list(script or [])
         self.owned_by = owned_by
         self.model = model
@@ -112,6 +121,8 @@ class FakeServer:
                 with fake._lock:
                     fake.chat_requests.append(body)
                     scripted = fake.script.pop(0) if fake.script else None
+                    if fake.die and len(fake.chat_requests) > fake.die_after:
+                        die(fake.die)
                     fake.in_flight += 1
                     fake.max_in_flight = max(fake.max_in_flight, fake.in_flight)
                 try:
@@ -148,11 +159,29 @@ class FakeServer:
         }
 
 
+#: the form of llama.cpp's system info line (what a portable AVX2 build reports)
+SYSTEM_INFO = "CPU : SSE3 = 1 | SSSE3 = 1 | AVX = 1 | AVX2 = 1 | F16C = 1 | FMA = 1 | BMI2 = 1 | OPENMP = 1 | REPACK = 1 | "
+
+
+def die(how: str) -> None:  # pragma: no cover - runs in the stand-in process
+    """End this process the way a crashing server ends: by SIGILL, by SIGKILL, or exit code 1."""
+    print(f"stand-in server: dying by {how}", flush=True)
+    if how == "exit":
+        os._exit(1)
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a crash, but no core file
+    os.kill(os.getpid(), {"ill": signal.SIGILL, "kill": signal.SIGKILL}[how])
+
+
 def main() -> None:  # pragma: no cover - used as a subprocess by the server tests
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--die", choices=["ill", "kill", "exit"])
+    parser.add_argument("--after", type=int, default=0, help="completions answered before dying")
+    parser.add_argument("--system-info", action="store_true")
     args = parser.parse_args()
-    fake = FakeServer(owned_by="me")
+    if args.system_info:
+        print(SYSTEM_INFO, file=sys.stderr, flush=True)
+    fake = FakeServer(owned_by="me", die=args.die, die_after=args.after)
     fake.httpd.server_close()
     fake.httpd = ThreadingHTTPServer(("127.0.0.1", args.port), fake._handler())
     fake.httpd.serve_forever()

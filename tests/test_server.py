@@ -1,6 +1,7 @@
 """The embedded server's life cycle and every way it can fail, without a model: the server
-process is replaced by small stand-ins (one that exits, one that never answers, the fake
-OpenAI-compatible server)."""
+process is replaced by small stand-ins (one that exits, one that never answers, one that kills
+itself with SIGILL or SIGKILL, the fake OpenAI-compatible server, which can also die on a
+completion request)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import time
 
 import pytest
 
+from summarizer import diagnose, probe
 from summarizer import server as server_mod
-from summarizer.errors import LocalExtraMissing, ModelFileError, PortInUse, ServerDied, ServerStartFailed
+from summarizer.errors import EndpointUnreachable, LocalExtraMissing, ModelFileError, PortInUse, ServerDied, ServerStartFailed
 from summarizer.server import EmbeddedServer, pid_alive, require_local_extra, resolve_model_path
 from summarizer.settings import resolve_settings
 
@@ -78,7 +80,7 @@ def test_starts_answers_and_leaves_no_process(monkeypatch):
     with EmbeddedServer(_settings(), command=FAKE) as server:
         pid = server.proc.pid
         assert server.base_url.startswith("http://127.0.0.1:")
-        server.check_alive()
+        server.check_alive(grace=0)
     time.sleep(0.2)
     assert not pid_alive(pid)
 
@@ -101,4 +103,90 @@ def test_death_while_in_use_is_reported(monkeypatch):
         server.proc.wait()
         with pytest.raises(ServerDied) as info:
             server.check_alive()
-        assert "stopped" in str(info.value)
+        assert "was killed (SIGKILL) while in use" in str(info.value)
+
+
+def _kills_itself(signal_name: str) -> list[str]:
+    """A stand-in that prints a line and kills itself (without a core file) while starting."""
+    return [sys.executable, "-c", (
+        "import os, resource, signal; print('llama_model_load: loading', flush=True); "
+        f"resource.setrlimit(resource.RLIMIT_CORE, (0, 0)); os.kill(os.getpid(), signal.{signal_name})"
+    )]
+
+
+@pytest.fixture
+def no_kernel_log(monkeypatch):
+    """The kernel log is unreadable (as in most containers): SIGKILL cannot be confirmed as OOM."""
+    monkeypatch.setattr(diagnose, "read_kernel_log", lambda: None)
+
+
+def test_sigill_while_starting_names_the_build_and_the_rebuild_command():
+    with pytest.raises(ServerStartFailed) as info:
+        EmbeddedServer(_settings(), command=_kills_itself("SIGILL")).start()
+    err = info.value
+    assert err.returncode == -4
+    assert "illegal instruction (SIGILL) while starting" in err.message
+    assert "this llama-cpp-python build uses CPU instructions this machine cannot run" in err.message
+    assert "out of memory" not in err.message + err.hint
+    assert diagnose.reinstall_command() in err.hint
+    assert "--force-reinstall" in err.hint and "--no-cache-dir" in err.hint and "-DGGML_NATIVE=OFF" in err.hint
+
+
+def test_sigkill_while_starting_gives_the_memory_hint(no_kernel_log):
+    with pytest.raises(ServerStartFailed) as info:
+        EmbeddedServer(_settings(), command=_kills_itself("SIGKILL")).start()
+    err = info.value
+    assert err.returncode == -9
+    assert "was killed (SIGKILL) while starting: most often by the out-of-memory killer" in err.message
+    assert "--n-ctx" in err.hint and "memory" in err.hint
+    assert "loading" in err.log_tail
+
+
+def test_self_test_catches_a_server_that_lists_models_but_dies_on_a_completion(monkeypatch):
+    """The bad-build case: /v1/models answers, the first computation is an illegal instruction.
+    The start fails in seconds, during the self-test, not later in the first real request."""
+    monkeypatch.chdir(ROOT)
+    server = EmbeddedServer(_settings(), command=FAKE + ["--die", "ill"])
+    t0 = time.monotonic()
+    with pytest.raises(ServerStartFailed) as info:
+        server.start()
+    assert time.monotonic() - t0 < 20
+    assert "illegal instruction (SIGILL) during its start-up self-test" in info.value.message
+    assert "CPU instructions this machine cannot run" in info.value.message
+    assert "CMAKE_ARGS=" in info.value.hint
+    assert server.proc is None
+
+
+def test_self_test_passes_on_a_working_server(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    with EmbeddedServer(_settings(), command=FAKE) as server:
+        assert server.self_test_s is not None and server.started_in >= server.self_test_s
+
+
+@pytest.mark.parametrize(
+    "how, says, hint, log",
+    [
+        ("ill", "crashed on an illegal instruction (SIGILL) while in use: this llama-cpp-python build uses CPU instructions", "CMAKE_ARGS=", False),
+        ("kill", "was killed (SIGKILL) while in use: most often by the out-of-memory killer", "--n-ctx", True),
+        ("exit", "exited with code 1 while in use", "full log:", True),
+    ],
+)
+def test_death_in_use_is_explained_by_how_the_process_ended(monkeypatch, no_kernel_log, how, says, hint, log):
+    """The server passes its self-test, then dies on the next completion: SIGILL, SIGKILL or exit 1."""
+    monkeypatch.chdir(ROOT)
+    with EmbeddedServer(_settings(), command=FAKE + ["--die", how, "--after", "1"]) as server:
+        with pytest.raises(EndpointUnreachable):
+            probe.complete(server.base_url, "1, 2,", 4, timeout=10)
+        with pytest.raises(ServerDied) as info:
+            server.check_alive()
+    assert says in info.value.message
+    assert hint in info.value.hint
+    assert ("dying by" in info.value.log_tail) is log  # the log tail is shown where it is the explanation
+
+
+def test_check_alive_on_a_live_server_returns(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    with EmbeddedServer(_settings(), command=FAKE) as server:
+        t0 = time.monotonic()
+        server.check_alive(grace=0.2)
+        assert time.monotonic() - t0 < 2

@@ -8,13 +8,15 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from ..errors import SummarizerError
+from ..diagnose import llama_cpp_version
+from ..errors import EndpointError, SummarizerError
 from ..llm import discover_endpoint
 from ..model_files import INSTALL_HINT, MODEL_FILE_NAME, ModelSpec, is_verified, models_dir, part_paths
+from ..probe import Speed, measure_speed
 from ..server import EmbeddedServer, local_extra_missing, port_is_free
-from ..settings import EMBEDDED_MODEL, resolve_settings
+from ..settings import EMBEDDED_MODEL, Settings, resolve_settings
 from .app import app
-from .boundary import command
+from .boundary import command, report_error
 from .options import model_options, settings_from, stdout_console
 
 DEFAULT_SERVE_PORT = 8765
@@ -45,12 +47,31 @@ def serve_cmd(flags: dict = None) -> None:  # type: ignore[assignment]
 @command(app, "doctor")
 @model_options("base_url", "api_key", "model", "mode", "model_path", "threads", "n_ctx")
 def doctor_cmd(
-    start: bool = typer.Option(False, "--start", help="With the embedded default: start the server once to check it answers"),
+    start: bool = typer.Option(
+        True, "--start/--no-start",
+        help="With the embedded default: start the server, run its self-test and measure its speed (--no-start: settings only)",
+    ),
     flags: dict = None,  # type: ignore[assignment]  (the model options, see model_options)
 ) -> None:
-    """Show which endpoint would be used and why, whether it answers, and the model files' state."""
+    """Show which endpoint would be used and why, whether it answers, and the model files' state;
+    with the embedded default also its self-test, tokens/s and the build's CPU features."""
     settings, sources = resolve_settings(flags)
     console = stdout_console()
+    table = _settings_table(settings, sources)
+    failure: SummarizerError | None = None
+    if settings.base_url:
+        failure = _check_remote(settings, table)
+    elif start:
+        failure = _check_embedded(settings, table)
+    else:
+        table.add_row("answers", "[dim]not started (--no-start)[/]")
+    console.print(table)
+    if failure is not None:
+        report_error(failure)
+        raise typer.Exit(3)
+
+
+def _settings_table(settings: Settings, sources: dict[str, str]) -> Table:
     table = Table(show_header=False, box=None)
     table.add_column(style="bold")
     table.add_column()
@@ -63,38 +84,69 @@ def doctor_cmd(
     table.add_row("cache", escape(str(settings.cache_path)))
     missing = local_extra_missing()
     table.add_row("local extra", "installed" if not missing else f"[yellow]missing: {', '.join(missing)}[/] ({escape(INSTALL_HINT)})")
-    if settings.model_path:
-        table.add_row("model file", f"{escape(settings.model_path)} (--model-path)")
-    else:
-        target = models_dir(settings.cache_path) / MODEL_FILE_NAME
-        if is_verified(target):
-            state = f"assembled and verified: {escape(str(target))}"
-        else:
-            try:
-                part_paths(ModelSpec())
-                state = "parts installed; assembled and verified on first use"
-            except SummarizerError as exc:
-                state = f"[yellow]{escape(exc.message)}[/]"
-        table.add_row("model file", state)
+    table.add_row("model file", _model_file_state(settings))
     table.add_row("threads / n_ctx", f"{settings.threads} / {settings.n_ctx}")
-    ok = True
-    if settings.base_url:
-        try:
-            ep = discover_endpoint(settings.base_url, settings)
-            table.add_row("answers", f"[green]yes[/] · model {escape(ep.model)} · mode {ep.mode}" + (" · llama-cpp-python" if ep.llama_cpp else ""))
-        except SummarizerError as exc:
-            ok = False
-            table.add_row("answers", f"[red]no[/]: {escape(exc.message)}")
-    elif start:
-        try:
-            with EmbeddedServer(settings) as server:
-                ep = discover_endpoint(server.base_url, settings, embedded=True)
-                table.add_row("answers", f"[green]yes[/] · started in {server.started_in:.1f} s · model {escape(ep.model)} · mode {ep.mode}")
-        except SummarizerError as exc:
-            ok = False
-            table.add_row("answers", f"[red]no[/]: {escape(exc.message)}")
-    else:
-        table.add_row("answers", "[dim]not started (add --start to try it)[/]")
-    console.print(table)
-    if not ok:
-        raise typer.Exit(3)
+    return table
+
+
+def _model_file_state(settings: Settings) -> str:
+    if settings.model_path:
+        return f"{escape(settings.model_path)} (--model-path)"
+    target = models_dir(settings.cache_path) / MODEL_FILE_NAME
+    if is_verified(target):
+        return f"assembled and verified: {escape(str(target))}"
+    try:
+        part_paths(ModelSpec())
+        return "parts installed; assembled and verified on first use"
+    except SummarizerError as exc:
+        return f"[yellow]{escape(exc.message)}[/]"
+
+
+def _check_remote(settings: Settings, table: Table) -> SummarizerError | None:
+    try:
+        ep = discover_endpoint(settings.base_url, settings)  # type: ignore[arg-type]
+    except SummarizerError as exc:
+        table.add_row("answers", "[red]no[/] (see below)")
+        return exc
+    table.add_row("answers", f"[green]yes[/] · model {escape(ep.model)} · mode {ep.mode}" + (" · llama-cpp-python" if ep.llama_cpp else ""))
+    return None
+
+
+def _check_embedded(settings: Settings, table: Table) -> SummarizerError | None:
+    """Start the embedded server (which runs its one-token self-test), measure prompt and
+    generation speed on a short fixed prompt, and show the build's CPU features — also when it
+    failed, since a build for the wrong CPU is the commonest reason."""
+    server = EmbeddedServer(settings)
+    failure: SummarizerError | None = None
+    try:
+        with server:
+            ep = discover_endpoint(server.base_url, settings, embedded=True)
+            table.add_row(
+                "answers",
+                f"[green]yes[/] · started in {server.started_in:.1f} s (self-test {server.self_test_s:.1f} s) · model {escape(ep.model)} · mode {ep.mode}",
+            )
+            table.add_row("speed", _speed_text(_measure(server)))
+    except SummarizerError as exc:
+        table.add_row("answers", "[red]no[/] (see below)")
+        failure = exc
+    info = server.system_info()
+    if info or failure is None:
+        version = llama_cpp_version()
+        package = f"llama-cpp-python {escape(version)}" if version else "llama-cpp-python not installed"
+        table.add_row("build", f"{package} · {escape(info or 'no CPU feature line in the server log')}")
+    return failure
+
+
+def _measure(server: EmbeddedServer) -> Speed:
+    try:
+        return measure_speed(server.base_url, model=server.model)
+    except EndpointError:
+        server.check_alive()  # a crash mid-measurement is explained like any other
+        raise
+
+
+def _speed_text(speed: Speed) -> str:
+    return (
+        f"prompt [bold]{speed.prompt_tps:.1f}[/] tok/s ({speed.prompt_tokens} tokens in {speed.prompt_s:.2f} s) · "
+        f"generation [bold]{speed.gen_tps:.1f}[/] tok/s ({speed.gen_tokens} tokens in {speed.gen_s:.2f} s)"
+    )
