@@ -9,7 +9,6 @@ what the text does not say stays None.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 

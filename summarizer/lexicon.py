@@ -201,8 +201,6 @@ DOC_TYPES = [
     ("计划执行情况与计划", ("国民经济和社会发展计划", "社会发展计划执行情况", "计划执行情况")),
 ]
 DOC_TYPE_OTHER = "other"
-#: An administrative region name: 2-4 characters then 区/县/市/旗.
-REGION_RE = re.compile(r"(?:[\u4e00-\u9fff]{2,3}[省市])?(?P<region>[\u4e00-\u9fff]{2,4}?(?:新区|区|县|旗))")
 #: Words that end in 区 but name no region.
 REGION_STOPWORDS = {
     "全区", "我区", "本区", "辖区", "城区", "片区", "园区", "社区", "街区", "景区", "校区", "湾区",
