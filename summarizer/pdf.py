@@ -69,9 +69,19 @@ class Line:
     #: Width of the line's first unbreakable piece (a Latin word or number, or a Chinese
     #: character with the punctuation that may not begin a line): what did not fit above.
     first_width: float = 0.0
+    #: Read back with pypdf: PDFium left it out (see `_dropped_objects`).
+    recovered: bool = False
 
 
-def pdf_text(data: bytes, path: str | Path = "<bytes>") -> str:
+@dataclass(frozen=True)
+class PdfText:
+    """The text of a PDF, and how many of its lines pypdf read back for PDFium."""
+
+    text: str
+    recovered_lines: int = 0
+
+
+def pdf_text(data: bytes, path: str | Path = "<bytes>") -> PdfText:
     """The report's text in a PDF's text layer (see the module docstring)."""
     pages = _read_lines(data, path)
     visible = sum(len(ln.text.strip()) for page in pages for ln in page)
@@ -83,7 +93,7 @@ def pdf_text(data: bytes, path: str | Path = "<bytes>") -> str:
         )
     body = _drop_furniture(pages)
     text = "\n".join(_paragraphs(body))
-    return text + "\n" if text else text
+    return PdfText(text + "\n" if text else text, sum(ln.recovered for ln in body))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -157,40 +167,65 @@ def _page_lines(textpage, number: int, height: float, pdfium_c) -> list[Line]:
 
 
 def _line(textpage, text: str, start: int, end: int, number: int, height: float, pdfium_c) -> Line | None:
-    chars: list[str] = []
-    boxes: list[tuple[float, float]] = []  # (left, right) of each kept character but spaces
-    ys: list[float] = []
-    sizes: list[float] = []
-    for i in range(start, end):
-        ch = text[i]
-        if ch in _SPACE or ch in "\ufffe\x02":
-            if chars and chars[-1] != " ":
-                chars.append(" ")
-            continue
-        left, bottom, right, _top = textpage.get_charbox(i)
-        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i) or (right - left)
-        if chars and chars[-1] == " " and boxes:
-            # a space between two Chinese characters close together is layout, not text
-            if _CJK_RE.match(chars[-2]) and _CJK_RE.match(ch) and left - boxes[-1][1] < size:
-                chars.pop()
-        chars.append(ch)
-        boxes.append((left, right))
-        ys.append(bottom)
-        sizes.append(size)
-    content = "".join(chars).strip()
-    if not content or not boxes:
+    """One line of PDFium's text with its geometry. Boxes are asked for only where they are
+    needed (the ends, the first word, a few for size and baseline, both sides of a space): a
+    call per character would be most of the time spent on a PDF."""
+    keep = [i for i in range(start, end) if text[i] not in _SPACE and text[i] not in "\ufffe\x02"]
+    if not keep:
         return None
+    boxes: dict[int, tuple[float, float, float, float]] = {}
+
+    def box(i: int) -> tuple[float, float, float, float]:
+        if i not in boxes:
+            left, bottom, right, _top = textpage.get_charbox(i)
+            boxes[i] = (left, right, bottom, pdfium_c.FPDFText_GetFontSize(textpage.raw, i) or (right - left))
+        return boxes[i]
+
+    chars: list[str] = []
+    prev = None
+    for i in keep:
+        if prev is not None and i > prev + 1 and chars:
+            # a space between two Chinese characters close together is layout, not text
+            a, b = box(prev), box(i)
+            if not (_CJK_RE.match(text[prev]) and _CJK_RE.match(text[i]) and b[0] - a[1] < b[3]):
+                chars.append(" ")
+        chars.append(text[i])
+        prev = i
+    content = "".join(chars)
+    squeezed = content.replace(" ", "")
+    first = _first_piece(squeezed)
+    probes = sorted({keep[0], keep[len(keep) // 2], keep[-1], *keep[:first], *keep[-2:]})
+    measured = [box(i) for i in probes]
+    x0 = min(box(i)[0] for i in keep[:first])
+    x1 = max(box(i)[1] for i in keep[-2:])
     return Line(
-        content, min(b[0] for b in boxes), max(b[1] for b in boxes), statistics.median(ys), statistics.median(sizes),
-        number, height, _first_width(content.replace(" ", ""), boxes),
+        content, x0, x1, statistics.median(m[2] for m in measured), statistics.median(m[3] for m in measured),
+        number, height, box(keep[first - 1])[1] - box(keep[0])[0],
     )
 
 
-# PDFium leaves out of its text a text object it finds no glyph outlines for (a font neither
-# embedded nor installed, such as the standard CJK font STSong-Light on a machine without
-# Chinese fonts) when none of its glyphs has a box: a line of Chinese characters only, a table
-# cell. Such objects are found, and their text is read from the content stream by pypdf at the
-# same position.
+def _first_piece(text: str) -> int:
+    """How many characters the first piece of `text` has that a line break cannot split (see
+    `Line.first_width`): a Latin word or number, or a Chinese character, with the punctuation
+    that may not end a line before it and that may not begin one after it."""
+    n = 0
+    while n < len(text) and text[n] in _NO_LINE_END:
+        n += 1
+    if n < len(text) and text[n].isascii() and text[n].isalnum():
+        while n < len(text) and text[n].isascii() and (text[n].isalnum() or text[n] in ".,%-/+:"):
+            n += 1
+    else:
+        n += 1
+    while n < len(text) and text[n] in _NO_LINE_START:
+        n += 1
+    return max(1, min(n, len(text)))
+
+
+# PDFium leaves out of its text a text object whose box is empty: one in a font neither
+# embedded nor installed (the standard CJK font STSong-Light on a machine without Chinese
+# fonts), whose glyphs have no outlines, and that holds one character (the last character of a
+# paragraph on its own line, a table cell). Such objects are found, and their text is read from
+# the content stream by pypdf at the same position.
 
 
 @dataclass(frozen=True)
@@ -225,16 +260,19 @@ def _with_recovered(lines: list[Line], dropped: list[_Dropped], data: bytes, num
         text = re.sub(r"\s+", "", text) if _CJK_RE.search(text) else text.strip()
         if not text:
             continue
-        width = sum(d.size if not ch.isascii() else 0.5 * d.size for ch in text)
-        boxes = [(d.x, d.x + width)]
-        recovered.append(Line(text, d.x, d.x + width, d.y, d.size, number, height, _first_width(text, boxes)))
+        boxes, x = [], d.x  # no glyph boxes: a Chinese character is one em wide, a Latin one half
+        for ch in text:
+            w = 0.5 * d.size if ch.isascii() else d.size
+            boxes.append((x, x + w))
+            x += w
+        recovered.append(Line(text, d.x, x, d.y, d.size, number, height, _first_width(text, boxes), recovered=True))
     if not recovered:
         return lines
     merged: list[Line] = []
     for ln in sorted(lines + recovered, key=lambda l: (-round(l.y, 1), l.x0)):
         last = merged[-1] if merged else None
         if last is not None and abs(last.y - ln.y) < 0.3 * ln.size and ln.x0 >= last.x1 - 1:
-            merged[-1] = Line(_join(last.text, ln.text), last.x0, ln.x1, last.y, last.size, number, height, last.first_width)
+            merged[-1] = Line(_join(last.text, ln.text), last.x0, ln.x1, last.y, last.size, number, height, last.first_width, last.recovered or ln.recovered)
         else:
             merged.append(ln)
     return merged
@@ -263,18 +301,8 @@ def _pypdf_pieces(data: bytes, number: int) -> list[tuple[tuple[float, float], s
 
 
 def _first_width(text: str, boxes: list[tuple[float, float]]) -> float:
-    """Width of the first piece of `text` that a line break cannot split (see `Line`)."""
-    n = 0
-    while n < len(text) and text[n] in _NO_LINE_END:
-        n += 1
-    if n < len(text) and text[n].isascii() and text[n].isalnum():
-        while n < len(text) and text[n].isascii() and (text[n].isalnum() or text[n] in ".,%-/+:"):
-            n += 1
-    else:
-        n += 1
-    while n < len(text) and text[n] in _NO_LINE_START:
-        n += 1
-    n = max(1, min(n, len(boxes)))
+    """Width of the first piece of `text` a line break cannot split, from per-character boxes."""
+    n = min(_first_piece(text), len(boxes))
     return boxes[n - 1][1] - boxes[0][0]
 
 

@@ -110,7 +110,10 @@ def decode_document(data: bytes, path: str | Path = "<bytes>", *, max_bytes: int
         page = html_text(data, path) if kind == formats.HTML else mhtml_text(data, path)
         text, encoding, extractor = page.text, page.encoding, _version("lxml")
     elif kind == formats.PDF:
-        text, encoding, extractor = pdf_text(data, path), "pdf", _version("pypdfium2")
+        pdf = pdf_text(data, path)
+        text, encoding, extractor = pdf.text, "pdf", _version("pypdfium2")
+        if pdf.recovered_lines:
+            extractor += f" + {_version('pypdf')} ({pdf.recovered_lines} line(s) PDFium left out)"
     else:
         text, encoding, extractor = docx_text(data, path), "docx", _version("python-docx")
         if not text.strip():

@@ -171,6 +171,15 @@ def test_cjk_joins_add_nothing_and_latin_words_keep_a_space():
     assert text.split("\n")[:-1] == lines
 
 
+def test_text_pdfium_leaves_out_is_read_back():
+    """A one-character line in a font neither embedded nor installed has an empty box, and PDFium
+    leaves it out of its text: pypdf reads it back, and the JSON says so."""
+    lines = ["年度工作报告", "一、总体情况", "全区经济运行总体平稳，" * 8 + "。", "附", "二、下一步工作", "继续推进高质量发展。"]
+    raw = decode_document(makers.pdf_bytes(lines), "cjk.pdf")
+    assert raw.text.split("\n")[:-1] == lines
+    assert "pypdf" in raw.extractor and "left out" in raw.extractor
+
+
 def test_scanned_pdf_needs_ocr():
     with pytest.raises(InputError) as info:
         decode_document(makers.image_only_pdf(), "scan.pdf")
