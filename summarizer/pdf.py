@@ -30,6 +30,7 @@ from __future__ import annotations
 import io
 import re
 import statistics
+import threading
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,8 @@ from .errors import InputError
 FURNITURE_BAND = 0.12
 #: A header or footer repeats on at least this share of the pages (and on two at least).
 REPEAT_SHARE = 0.4
+#: PDFium may not be called from two threads at once (batch --workers runs documents in threads).
+_PDFIUM_LOCK = threading.Lock()
 #: Fewer visible characters than this per page on average: the PDF is a scan.
 MIN_CHARS_PER_PAGE = 10
 
@@ -83,7 +86,8 @@ class PdfText:
 
 def pdf_text(data: bytes, path: str | Path = "<bytes>") -> PdfText:
     """The report's text in a PDF's text layer (see the module docstring)."""
-    pages = _read_lines(data, path)
+    with _PDFIUM_LOCK:
+        pages = _read_lines(data, path)
     visible = sum(len(ln.text.strip()) for page in pages for ln in page)
     if visible < MIN_CHARS_PER_PAGE * max(len(pages), 1):
         raise InputError(
