@@ -72,7 +72,10 @@ class SectionTree(BaseModel):
     path: str
     sha256: str
     encoding: str
-    chars: int = Field(description="Characters of the original (decoded) text")
+    format: str = Field(default="text", description="What the file was: text, html, mhtml, pdf or docx")
+    extractor: str = Field(default="decode", description="What turned it into text: decode (a text file), or the library and its version")
+    script: str = Field(default="simplified", description="simplified, or traditional (analysed in a simplified copy of the same length)")
+    chars: int = Field(description="Characters of the original (decoded or extracted) text; offsets index it")
     clean_chars: int
     damaged_chars: int = 0
     warnings: list[str] = Field(default_factory=list)

@@ -28,8 +28,8 @@ Origin = Literal["rule", "model"]
 
 class SourceSpan(BaseModel):
     section_path: str = Field(description="Path of the section the item comes from, e.g. '一 > (三)'")
-    start: int = Field(ge=0, description="Start offset (characters) in the original file text")
-    end: int = Field(ge=0, description="End offset (exclusive) in the original file text")
+    start: int = Field(ge=0, description="Start offset (characters) in the original file text (for a web page, PDF or Word file: its extracted text)")
+    end: int = Field(ge=0, description="End offset (exclusive) in the original file text (for a web page, PDF or Word file: its extracted text)")
     quote: Optional[str] = Field(default=None, description="The original text at [start, end) when it is short")
 
 
@@ -118,8 +118,11 @@ class Usage(BaseModel):
 class DocumentSource(BaseModel):
     path: str
     sha256: str
-    chars: int
+    chars: int = Field(description="Characters of the text that offsets index: the file's decoded text, or for a web page, PDF or Word file the extracted text (`summarizer text FILE` prints it)")
     encoding: str
+    format: str = Field(default="text", description="What the file was: text, html, mhtml, pdf or docx")
+    extractor: str = Field(default="decode", description="What turned it into text: decode (a text file), or the library and its version (e.g. pypdfium2 5.15.2)")
+    script: str = Field(default="simplified", description="simplified, or traditional: then quotes are as printed (traditional) and the other fields are in simplified characters")
 
 
 class DocumentSummary(BaseModel):

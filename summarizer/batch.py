@@ -4,9 +4,11 @@ Resumable: a document whose JSON output is current (same input SHA-256 and same 
 fingerprint: prompt versions and model) is skipped, and the answer cache serves the rest, so a
 re-run after Ctrl-C or a crash redoes nothing that finished. Every output is written atomically
 (temporary file + rename): an interrupted run never leaves a half-written file. A bad file
-(empty, binary, undecodable) or a document whose model call fails after retries becomes a
-failed row and the batch goes on; a dead or unreachable server stops it, since every
-following document would fail the same way.
+(empty, binary, undecodable, a scanned PDF) or a document whose model call fails after retries
+becomes a failed row and the batch goes on; a dead or unreachable server stops it, since every
+following document would fail the same way. Files in formats we do not read (.doc, .wps,
+images, archives, anything else) are listed as "unsupported" rows with the reason and how to
+convert them, and do not count as failures.
 """
 
 from __future__ import annotations
@@ -20,17 +22,18 @@ import time
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Optional, Sequence
 
 from pydantic import BaseModel
 
 from schemas.summary import DocumentSummary
 
 from .errors import AuthenticationFailed, EndpointUnreachable, InputError, LocalServerError, SummarizerError
+from .formats import SUPPORTED_SUFFIXES, unsupported_reason
 from .pipeline import Runtime, run_fingerprint, summarize_file
 from .render import markdown, years
 
-REPORT_SUFFIXES = (".txt", ".md", ".docx")
+REPORT_SUFFIXES = SUPPORTED_SUFFIXES
 INDEX_JSON = "index.json"
 INDEX_MD = "index.md"
 #: Errors after which no further document can succeed.
@@ -53,19 +56,37 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def find_reports(root: Path, *, recursive: bool = False) -> list[Path]:
+    """The files under `root` in a format we read (`root` itself if it is a file)."""
+    return find_inputs(root, recursive=recursive)[0]
+
+
+def find_inputs(root: Path, *, recursive: bool = False, exclude: Optional[Path] = None) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """(reports, [(file, why it is skipped)]) under `root`: every file that is not hidden and not
+    under `exclude` (the output folder), split by whether its format is one we read."""
     if not root.exists():
         raise InputError(root, "no such folder")
     if root.is_file():
-        return [root]
+        return [root], []
     pattern = "**/*" if recursive else "*"
-    return sorted(
-        p for p in root.glob(pattern) if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES and not p.name.startswith(".")
-    )
+    skip_under = exclude.resolve() if exclude is not None and exclude.resolve() != root.resolve() else None
+    reports: list[Path] = []
+    others: list[tuple[Path, str]] = []
+    for p in sorted(root.glob(pattern)):
+        if not p.is_file() or p.name.startswith(".") or any(part.startswith(".") for part in p.relative_to(root).parts[:-1]):
+            continue
+        if skip_under is not None and p.resolve().is_relative_to(skip_under):
+            continue
+        reason = unsupported_reason(p)
+        if reason is None:
+            reports.append(p)
+        else:
+            others.append((p, reason))
+    return reports, others
 
 
 class Row(BaseModel):
     input: str
-    status: str  # done | skipped | failed | interrupted | not run
+    status: str  # done | skipped (output current) | failed | interrupted | not run | unsupported (format not read)
     message: str = ""
     json_path: Optional[str] = None
     markdown_path: Optional[str] = None
@@ -96,7 +117,7 @@ class BatchResult:
 
     @property
     def ok(self) -> bool:
-        return not self.interrupted and self.fatal is None and all(r.status in ("done", "skipped") for r in self.rows)
+        return not self.interrupted and self.fatal is None and all(r.status in ("done", "skipped", "unsupported") for r in self.rows)
 
 
 def _outputs(path: Path, root: Path, outdir: Path) -> tuple[Path, Path]:
@@ -141,15 +162,18 @@ def run_batch(
     *,
     workers: int = 1,
     hooks: Optional[BatchHooks] = None,
+    unsupported: Sequence[tuple[Path, str]] = (),
 ) -> BatchResult:
+    """Summarize `inputs` into `outdir`; `unsupported` (file, reason) are listed as such."""
     hooks = hooks or BatchHooks()
     t0 = time.monotonic()
     rows: dict[Path, Row] = {p: Row(input=str(p), status="not run") for p in inputs}
+    others = [Row(input=str(p), status="unsupported", message=reason) for p, reason in unsupported]
     try:
         fingerprint = run_fingerprint(runtime.model_id)  # may ask the server which model it serves
     except FATAL as exc:
         rows = {p: Row(input=str(p), status="not run", message="batch stopped: " + exc.message) for p in inputs}
-        return BatchResult(rows=list(rows.values()), fatal=exc.message, seconds=round(time.monotonic() - t0, 2))
+        return BatchResult(rows=list(rows.values()) + others, fatal=exc.message, seconds=round(time.monotonic() - t0, 2))
     lock = threading.Lock()
     stop = threading.Event()
     result = BatchResult(rows=[])
@@ -177,7 +201,7 @@ def run_batch(
     def finish(path: Path, row: Row) -> None:
         with lock:
             rows[path] = row
-            _write_index(outdir, fingerprint, [rows[p] for p in inputs])
+            _write_index(outdir, fingerprint, [rows[p] for p in inputs] + others)
         hooks.doc_done(row)
 
     try:
@@ -208,7 +232,7 @@ def run_batch(
         for p in inputs:
             if rows[p].status == "not run":
                 rows[p] = Row(input=str(p), status="not run", message="batch stopped: " + exc.message)
-    result.rows = [rows[p] for p in inputs]
+    result.rows = [rows[p] for p in inputs] + others
     result.seconds = round(time.monotonic() - t0, 2)
     _write_index(outdir, fingerprint, result.rows)
     return result

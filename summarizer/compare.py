@@ -23,6 +23,7 @@ from schemas.summary import DocumentSummary, Metric, Target, VerificationStatus
 
 from . import lexicon as lx
 from .render import years
+from .script import to_simplified
 from .verify import Source
 
 INDICATOR_ORDER = [c for c, _ in lx.HEADLINE_INDICATORS]
@@ -144,7 +145,8 @@ def contrasts(c: Comparison) -> list[str]:
                 continue
             caveat = "".join(f"({lbl}为{cell.period}数据)" for lbl, cell in (hi, lo) if cell.partial_year)
             claims = f"{hi[1].text} {hi[1].period or ''} {lo[1].text} {lo[1].period or ''}"
-            quotes = " ".join(cell.quote for _, cell in (hi, lo) if cell.quote)
+            # quotes are as printed: a report in traditional script is checked in simplified
+            quotes = to_simplified(" ".join(cell.quote for _, cell in (hi, lo) if cell.quote))
             if not quotes or Source(quotes).missing_numbers(claims):
                 continue
             out.append(f"{row.indicator}{what}:{hi[0]}最高({hi[1].text}),{lo[0]}最低({lo[1].text}){caveat}。")

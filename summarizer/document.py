@@ -2,19 +2,31 @@
 
 `parse_document(path)` gives a `ParsedDocument`: the decoded original, the cleaned text with
 its offset map, and the `SectionTree` (schemas.document) whose offsets point into the original.
+
+The analysis reads `RawDocument.analysis_text`: the text itself, or for a report in traditional
+characters its simplified copy of the same length. Offsets are the same in both; a quote shown
+to the user is read from the original (`original_quote`, `quotes_as_printed`).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 from schemas.document import RemovedText, Section, SectionKind, SectionTree
+from schemas.summary import SourceSpan
 
 from .classify import classify_parts, extract_metadata
 from .clean import CleanText, clean_text
 from .reader import DEFAULT_MAX_BYTES, RawDocument, decode_document, read_document
+from .script import TRADITIONAL
 from .split import Node, split_text, uncovered
+
+M = TypeVar("M")
 
 
 @dataclass(frozen=True)
@@ -34,6 +46,20 @@ class ParsedDocument:
         """Cleaned spans of the section's body that none of its children covers."""
         return uncovered(section.body_start, section.clean_end, [(c.clean_start, c.clean_end) for c in section.children])
 
+    def original_quote(self, span: SourceSpan) -> str | None:
+        """`span.quote` as printed in the original. A quote is a slice of the cleaned text
+        starting at `span.start`; its characters are read from the original at the positions
+        they came from, so a report in traditional script is quoted in traditional script."""
+        quote = span.quote
+        if quote is None or self.raw.script != TRADITIONAL:
+            return quote
+        offsets = self.clean.offsets
+        first = bisect_left(offsets, span.start)
+        last = first + len(quote)
+        if first >= len(offsets) or offsets[first] != span.start or last > len(offsets) or self.clean.text[first:last] != quote:
+            return quote  # not a slice of the cleaned text: leave it as it is
+        return "".join(self.raw.text[offsets[k]] for k in range(first, last))
+
 
 def parse_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedDocument:
     return parse_raw(read_document(path, max_bytes=max_bytes))
@@ -44,7 +70,7 @@ def parse_bytes(data: bytes, name: str = "<bytes>") -> ParsedDocument:
 
 
 def parse_raw(raw: RawDocument) -> ParsedDocument:
-    clean = clean_text(raw.text)
+    clean = clean_text(raw.analysis_text)
     root = split_text(clean.text, classify_parts)
     metadata = extract_metadata(clean.text, root)
     sections = [_to_section(n, clean, 1, "") for n in root.children]
@@ -53,16 +79,44 @@ def parse_raw(raw: RawDocument) -> ParsedDocument:
         path=raw.path,
         sha256=raw.sha256,
         encoding=raw.encoding,
+        format=raw.format,
+        extractor=raw.extractor,
+        script=raw.script,
         chars=len(raw.text),
         clean_chars=len(clean.text),
         damaged_chars=clean.damaged_chars,
         warnings=warnings,
-        removed=[RemovedText(reason=r.reason, start=r.start, end=r.end, text=r.text) for r in clean.removed],
+        removed=[RemovedText(reason=r.reason, start=r.start, end=r.end, text=raw.text[r.start : r.end]) for r in clean.removed],
         metadata=metadata,
         sections=sections,
     )
     tree.warnings.extend(_structure_warnings(tree))
     return ParsedDocument(raw=raw, clean=clean, tree=tree)
+
+
+def quotes_as_printed(doc: ParsedDocument, item: M) -> M:
+    """`item` (a model, or a list of them) with every `SourceSpan.quote` in it replaced by the
+    original's characters (`ParsedDocument.original_quote`); unchanged unless the report is in
+    traditional script. The other fields keep the analysis text (simplified), so that indicators
+    and names compare across reports."""
+    if doc.raw.script != TRADITIONAL:
+        return item
+
+    def visit(value: object) -> None:
+        if isinstance(value, SourceSpan):
+            value.quote = doc.original_quote(value)
+        elif isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                visit(getattr(value, name))
+        elif isinstance(value, (list, tuple)):
+            for v in value:
+                visit(v)
+        elif isinstance(value, dict):
+            for v in value.values():
+                visit(v)
+
+    visit(item)
+    return item
 
 
 def _to_section(node: Node, clean: CleanText, level: int, parent_path: str) -> Section:

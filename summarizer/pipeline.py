@@ -20,7 +20,7 @@ from schemas.document import SectionKind
 from schemas.summary import DocumentSource, DocumentSummary, Usage
 
 from .cache import AnswerCache
-from .document import ParsedDocument, parse_document
+from .document import ParsedDocument, parse_document, quotes_as_printed
 from .extract import ITEM_BUILDERS, PROMPTS, Items, Unit, answer_unit, plan_units
 from .llm import Endpoint, ModelClient, discover_endpoint
 from .model_files import MODEL_SHA256
@@ -170,8 +170,11 @@ def summarize_parsed(doc: ParsedDocument, runtime: Runtime, *, progress: Optiona
         warnings.append(f"{len(items.dropped)} model output(s) not found in the source were {verb}")
         warnings.extend(f"  {d}" for d in items.dropped[:20])
     usage.seconds = round(time.monotonic() - t0, 3)
-    return DocumentSummary(
-        source=DocumentSource(path=doc.raw.path, sha256=doc.raw.sha256, chars=len(doc.raw.text), encoding=doc.raw.encoding),
+    summary = DocumentSummary(
+        source=DocumentSource(
+            path=doc.raw.path, sha256=doc.raw.sha256, chars=len(doc.raw.text), encoding=doc.raw.encoding,
+            format=doc.raw.format, extractor=doc.raw.extractor, script=doc.raw.script,
+        ),
         metadata=doc.tree.metadata,
         headline_metrics=extract_headline_metrics(doc),
         achievements=items.achievements,
@@ -186,6 +189,7 @@ def summarize_parsed(doc: ParsedDocument, runtime: Runtime, *, progress: Optiona
         fingerprint=run_fingerprint(runtime.model_id),
         usage=usage,
     )
+    return quotes_as_printed(doc, summary)
 
 
 def summarize_file(path: str | Path, runtime: Runtime, *, progress: Optional[Progress] = None) -> DocumentSummary:

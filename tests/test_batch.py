@@ -34,7 +34,7 @@ def corpus(tmp_path):
     (src / "empty.txt").write_bytes(b"")
     (src / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 64)
     (src / "gbk.txt").write_bytes(SEED_FILES[3].read_text(encoding="utf-8").replace("\xa0", " ").encode("gbk"))
-    (src / "notes.pdf").write_bytes(b"%PDF-")  # not a report type: ignored
+    (src / "notes.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)  # a format we do not read: listed
     return src
 
 
@@ -145,11 +145,13 @@ def test_batch_command_exit_status_and_table(corpus, tmp_path):
     with FakeServer() as fake:
         args = ["batch", str(corpus), "-o", str(tmp_path / "out"), "--base-url", fake.base_url, "-q", "--width", "160"]
         result = CliRunner().invoke(app, args)
-    assert result.exit_code == 1  # two bad files
-    assert "6 summarized, 0 already current, 2 failed" in result.output
+    assert result.exit_code == 1  # two bad files (the .doc is skipped, not failed)
+    assert "6 summarized, 0 already current, 2 failed, 1 skipped (format not read)" in result.output
     assert "is empty" in result.output and "Traceback" not in result.output
     index = json.loads((tmp_path / "out" / "index.json").read_text(encoding="utf-8"))
-    assert len(index["documents"]) == 8
+    assert len(index["documents"]) == 9
+    doc = next(d for d in index["documents"] if d["input"].endswith("notes.doc"))
+    assert doc["status"] == "unsupported" and "old binary Word document (.doc)" in doc["message"] and ".docx" in doc["message"]
 
 
 def test_batch_of_a_missing_folder_is_a_clear_error(tmp_path):

@@ -11,8 +11,9 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from ..batch import BatchHooks, BatchResult, find_reports, run_batch
+from ..batch import BatchHooks, BatchResult, find_inputs, find_reports, run_batch
 from ..errors import InputError
+from ..formats import SUPPORTED_TEXT
 from ..pipeline import Runtime
 from .app import app
 from .boundary import command, err_console
@@ -30,7 +31,7 @@ def batch_table(result: BatchResult) -> Table:
     table = Table(box=box.ASCII2, show_edge=False, title="batch", title_justify="left")
     for col in ("input", "status", "region", "years", "s", "calls", "tokens", "note"):
         table.add_column(col, overflow="fold")
-    style = {"done": "green", "skipped": "dim", "failed": "red", "interrupted": "yellow", "not run": "yellow"}
+    style = {"done": "green", "skipped": "dim", "unsupported": "dim", "failed": "red", "interrupted": "yellow", "not run": "yellow"}
     for r in result.rows:
         tokens = f"{r.prompt_tokens}+{r.completion_tokens}" if r.calls else ""
         table.add_row(
@@ -43,7 +44,7 @@ def batch_table(result: BatchResult) -> Table:
 @command(app, "batch")
 @model_options()
 def batch_cmd(
-    folder: Annotated[Path, typer.Argument(help="Folder of reports (.txt, .md, .docx)")],
+    folder: Annotated[Path, typer.Argument(help="Folder of reports (.txt, .md, .html, .htm, .mht, .pdf, .docx); other files are listed as unsupported")],
     outdir: Annotated[Path, typer.Option("-o", "--output", help="Folder for the summaries and index")],
     recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Include subfolders")] = False,
     workers: WorkersOpt = None,
@@ -57,9 +58,10 @@ def batch_cmd(
     if folder.is_file():
         raise InputError(folder, "is a file; batch takes a folder", hint="use `summarizer summarize FILE` for one report")
     settings = settings_from(**flags, workers=workers)
-    inputs = find_reports(folder, recursive=recursive)
+    inputs, unsupported = find_inputs(folder, recursive=recursive, exclude=outdir)
     if not inputs:
-        raise InputError(folder, "holds no .txt, .md or .docx reports" + ("" if recursive else " (try --recursive)"))
+        skipped = "".join(f"; {p.name}: {why}" for p, why in unsupported[:3])
+        raise InputError(folder, f"holds no report in a format this tool reads ({SUPPORTED_TEXT})" + ("" if recursive else " (try --recursive)") + skipped)
     with Runtime.open(settings, keep_unverified=keep_unverified, rules_only=no_model) as runtime, progress_display(enabled=not quiet) as bar:
         overall = bar.add_task("documents", total=len(inputs))
 
@@ -69,13 +71,15 @@ def batch_cmd(
         def doc_done(row) -> None:
             bar.advance(overall)
 
-        result = run_batch(inputs, folder, outdir, runtime, workers=settings.workers, hooks=BatchHooks(doc_start, doc_done))
+        result = run_batch(inputs, folder, outdir, runtime, workers=settings.workers, hooks=BatchHooks(doc_start, doc_done), unsupported=unsupported)
     console = stdout_console(width)
     console.print(batch_table(result))
     done = sum(r.status == "done" for r in result.rows)
     skipped = sum(r.status == "skipped" for r in result.rows)
     failed = sum(r.status == "failed" for r in result.rows)
-    console.print(f"{done} summarized, {skipped} already current, {failed} failed · {result.seconds:.0f} s · index: {escape(str(outdir / 'index.md'))}")
+    unsupported_n = sum(r.status == "unsupported" for r in result.rows)
+    not_read = f", {unsupported_n} skipped (format not read)" if unsupported_n else ""
+    console.print(f"{done} summarized, {skipped} already current, {failed} failed{not_read} · {result.seconds:.0f} s · index: {escape(str(outdir / 'index.md'))}")
     if result.fatal:
         err_console().print(f"[bold red]error:[/] batch stopped: {escape(result.fatal)}")
         raise typer.Exit(3)
@@ -108,7 +112,7 @@ def _load_summaries(paths: list[Path], runtime_factory, quiet: bool) -> list:
                 continue
             found = find_reports(p)
             if not found:
-                raise InputError(p, "holds neither summaries (.json) nor reports (.txt, .md, .docx)")
+                raise InputError(p, f"holds neither summaries (.json) nor reports ({SUPPORTED_TEXT})")
             reports += found
         elif p.suffix.lower() == ".json":
             summaries.append(_read_summary(p))

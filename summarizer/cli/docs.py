@@ -1,4 +1,4 @@
-"""Commands about one document: `sections` and `summarize`."""
+"""Commands about one document: `text`, `sections` and `summarize`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import typer
 
 from ..document import parse_document
 from ..pipeline import Runtime, summarize_file
-from ..reader import DEFAULT_MAX_BYTES
+from ..reader import DEFAULT_MAX_BYTES, read_document
 from ..render import markdown, print_brief
 from ..render_tree import print_tree
 from .app import app
@@ -28,6 +28,23 @@ from .options import (
     stdout_console,
 )
 from .progress import SectionProgress, progress_display
+
+
+@command(app, "text")
+def text_cmd(
+    file: FileArg,
+    max_bytes: MaxBytesOpt = None,
+    info: bool = typer.Option(False, "--info", help="Also say on stderr how the text was obtained (format, extractor, encoding, script)"),
+) -> None:
+    """Print the text of a report as read: for a web page, PDF or Word file, the extracted text.
+    Every offset in a summary or a section tree indexes this text."""
+    raw = read_document(file, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+    if info:
+        typer.echo(
+            f"{raw.path}: format {raw.format} · extractor {raw.extractor} · encoding {raw.encoding} · script {raw.script} · {len(raw.text):,} characters",
+            err=True,
+        )
+    typer.echo(raw.text, nl=not raw.text.endswith("\n"))
 
 
 @command(app, "sections")
