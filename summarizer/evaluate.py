@@ -103,6 +103,14 @@ def _indicator_matches(gold: str, m_indicator: str, m_canonical: Optional[str]) 
 
 
 def metric_found(gold: dict, metrics: list[Metric]) -> bool:
+    """A gold metric is found when one of ours names the indicator with the same value and change.
+    A gold entry that keeps two figures together ("城乡居民人均可支配收入 增长4.7%、6.6%") is found
+    when our metrics of those indicators state both, each with its own indicator."""
+    multi = gold.get("change") and len(quantities(gold["change"])) > 1 and "value" not in gold
+    if multi:
+        ours = [m for m in metrics if m.change and _overlaps(gold["indicator"], m.indicator)]
+        got = [q for m in ours for q in quantities(m.change)]
+        return len(ours) > 1 and all(any(same_quantity(g, o) for o in got) for g in quantities(gold["change"]))
     for m in metrics:
         if not _indicator_matches(gold["indicator"], m.indicator, m.canonical):
             continue

@@ -278,7 +278,7 @@ CN_BIG_UNITS = {"万": 1e4, "亿": 1e8}
 
 #: Words of change, with their sign. 增速 and 增幅 state a growth rate.
 CHANGE_WORDS = {
-    "增长": 1, "增速": 1, "增幅": 1, "提高": 1, "提升": 1, "上升": 1, "上涨": 1, "增加": 1, "正增长": 1,
+    "增长": 1, "增速": 1, "增幅": 1, "涨幅": 1, "提高": 1, "提升": 1, "上升": 1, "上涨": 1, "增加": 1, "正增长": 1,
     "下降": -1, "降低": -1, "减少": -1, "回落": -1, "负增长": -1, "收窄": -1,
 }
 #: Qualifiers printed before a change word (同比增长, 同口径增长, 按可比价格计算增长).
@@ -289,23 +289,38 @@ COMPARATORS_BEFORE = ("超过", "突破", "不低于", "不少于", "不高于",
 #: Verbs between an indicator and its target (城镇调查失业率控制在5.5%以内) that belong to neither.
 TARGET_VERBS = ("控制在", "保持在", "稳定在", "继续保持", "保持", "稳定", "实现", "完成", "达到", "力争", "在", "为")
 #: Verbs that stand between an indicator and its value; they belong to neither.
-VALUE_VERBS = ("预计全年实现", "预计实现", "预计完成", "力争实现", "力争", "实现", "完成", "达到", "控制在", "保持在", "保持", "为", "达", "共", "累计", "推动完成")
+VALUE_VERBS = ("预计全年实现", "预计实现", "预计完成", "力争实现", "力争", "实现", "完成", "达到", "控制在", "保持在", "保持", "为", "达", "共", "累计", "推动完成",
+               "平均值为", "平均值", "均值为", "均值", "平均为", "迈上", "跨上", "跨过", "稳定在")
+#: After a change, the level of the same indicator may follow in its own clause ("增长6.1%、突破2万亿元",
+#: "增长5.8%、增速全国第3，总量达到60013亿元").
+TOTAL_AFTER_CHANGE_RE = re.compile(
+    r"[、，,]\s*(?:(?:增速|高于|居)[^、，,；;。]{0,14}[、，,]\s*)?(?:经济)?(?:总量|规模)?(?:达到|达|迈上|跨上|跨过|为)?"
+)
+#: Names printed before one indicator name that make it a list of indicators (城乡居民……分别增长4.7%、6.6%).
+URBAN_RURAL_LEAD_RE = re.compile(r"(城乡|城镇(?:居民|常住居民)?(?:、|和|与))$")
+#: GDP printed without its name in the opening results sentence ("……，全年增长4.8%、总量达5.3万亿元").
+UNNAMED_GDP_RE = re.compile(r"(?:^|[，,。；;])(?P<lead>全年(?:经济)?|经济)(?=增长\s*\d)")
 #: Period expressions printed with a metric.
 PERIOD_RE = re.compile(
     r"(前[一二三四]季度|第[一二三四]季度|上半年|下半年|预计全年|全年|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月)"
 )
 
 #: Words that qualify a headline figure, kept with it (预计 …, 初步统计 …, 平均为5.3%, 超3.6万亿元).
-METRIC_QUALIFIERS = ("初步统计", "初步核算", "初步预计", "预计", "实际", "平均", "超过", "突破", "超", "约")
+METRIC_QUALIFIERS = ("初步统计", "初步核算", "初步预计", "预计", "实际", "平均", "均值", "超过", "突破", "跨上", "跨过", "迈上", "超", "约")
 #: Headline indicators: the canonical name and the aliases reports print.
 HEADLINE_INDICATORS: list[tuple[str, tuple[str, ...]]] = [
     ("地区生产总值", ("地区生产总值(GDP)", "地区生产总值（GDP）", "地区生产总值", "GDP", "生产总值", "经济总量")),
-    ("规上工业增加值", ("规模以上工业增加值", "规上工业企业增加值", "规上工业增加值", "规模以上工业企业增加值")),
+    ("规上工业增加值", ("规模以上工业增加值", "规上工业企业增加值", "规上工业增加值", "规模以上工业企业增加值", "规模工业增加值")),
     ("规上工业总产值", ("规模以上工业总产值", "规上工业总产值", "规上工业企业总产值")),
     ("固定资产投资", ("固定资产投资总额", "固定资产投资完成额", "固定资产投资额", "固定资产投资", "全社会固定资产投资")),
     ("社会消费品零售总额", ("社会消费品零售总额", "社消零总额", "社消零")),
+    ("一般公共预算总收入", ("一般公共预算总收入",)),
     ("一般公共预算收入", ("地方一般公共预算收入", "一般公共预算收入", "地方一般公共财政预算收入", "一般公共财政预算收入")),
-    ("外贸进出口总额", ("外贸进出口总额", "进出口总额", "外贸进出口")),
+    ("外贸进出口总额", ("外贸进出口总额", "进出口总额", "外贸进出口", "进出口总值", "进出口贸易总额", "货物进出口总额", "进出口")),
+    ("出口", ("出口总额", "出口")),
+    ("货物贸易", ("货物贸易",)),
+    ("服务贸易", ("服务贸易",)),
+    ("产业投资", ("产业投资",)),
     ("城镇调查失业率", ("城镇调查失业率",)),
     ("城镇登记失业率", ("城镇登记失业率",)),
     ("居民消费价格", ("居民消费价格指数", "居民消费价格", "CPI")),
@@ -315,6 +330,8 @@ HEADLINE_INDICATORS: list[tuple[str, tuple[str, ...]]] = [
     ("农村居民人均可支配收入", ("农村居民人均可支配收入", "农村常住居民人均可支配收入")),
     ("居民人均可支配收入", ("全体居民人均可支配收入", "居民人均可支配收入", "人均可支配收入")),
 ]
+#: Characters before a bare 生产总值 that make it the region's (全市生产总值, 全省生产总值).
+GDP_BARE_PREFIX_CHARS = "省市区县国疆州盟旗藏夏西蒙古年"
 #: A bare name that stands for GDP in a targets list or a results sentence (经济增长5.5%左右).
 GDP_BARE_NAMES = ("经济", "经济增长", "经济增速", "全年经济")
 #: Names that mention a headline indicator without being it: per-capita and per-unit figures,

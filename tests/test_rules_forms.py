@@ -1,0 +1,113 @@
+"""The rules on the ways real reports print targets, metrics and problems (without a model),
+table-driven on small texts written the way the provincial reports write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.document import parse_bytes
+from summarizer.problems import split_items
+from summarizer.rules import canonical_indicator, extract_headline_metrics, extract_problems, extract_targets
+
+HEAD = "2025年某某省政府工作报告\n各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n"
+
+
+def _doc(review: str, plan: str = "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。"):
+    text = HEAD + "一、2024年工作回顾\n" + review + "\n二、2025年工作安排\n" + plan + "\n（一）扩大内需。要加快推进。\n（二）科技创新。要加快推进。\n"
+    return parse_bytes(text.encode("utf-8"), "某某省_2025.txt")
+
+
+def _metrics(review: str) -> dict[str, tuple]:
+    return {m.canonical: (m.value, m.change, m.qualifier) for m in extract_headline_metrics(_doc(review))}
+
+
+def test_a_value_is_never_paired_with_the_next_indicators_change():
+    got = _metrics("过去一年，城镇调查失业率4.1%左右，居民人均可支配收入增长4.5%左右。")
+    assert got["城镇调查失业率"] == ("4.1%左右", None, None)
+    assert got["居民人均可支配收入"] == (None, "增长4.5%左右", None)
+
+
+def test_a_change_in_the_next_clause_that_opens_with_it_belongs_to_the_indicator():
+    assert _metrics("地区生产总值5.3万亿元，增长4.8%。")["地区生产总值"][:2] == ("5.3万亿元", "增长4.8%")
+
+
+def test_a_total_after_the_change_is_the_indicators_level():
+    assert _metrics("全省地区生产总值同比增长6.1%、突破2万亿元大关。")["地区生产总值"][:2] == ("突破2万亿元", "同比增长6.1%")
+    assert _metrics("地区生产总值增长5.8％、增速全国第3，总量达到60013亿元。")["地区生产总值"][:2] == ("60013亿元", "增长5.8％")
+
+
+def test_unnamed_gdp_in_the_results_sentence():
+    assert _metrics("经济回升向好，全年增长4.8%、总量达5.3万亿元。")["地区生产总值"][:2] == ("5.3万亿元", "增长4.8%")
+
+
+def test_urban_and_rural_incomes_are_two_metrics():
+    got = _metrics("城乡居民人均可支配收入分别增长4.7%、6.6%。")
+    assert got["城镇居民人均可支配收入"][1] == "增长4.7%" and got["农村居民人均可支配收入"][1] == "增长6.6%"
+    assert "居民人均可支配收入" not in got
+
+
+@pytest.mark.parametrize(
+    "review, canonical",
+    [
+        ("人均地区生产总值达到5.28万元。", "地区生产总值"),
+        ("海洋生产总值突破2万亿元。", "地区生产总值"),
+        ("低收入农户人均可支配收入增长11.1%。", "居民人均可支配收入"),
+    ],
+)
+def test_a_part_or_a_ratio_of_an_indicator_is_not_the_indicator(review, canonical):
+    assert canonical not in _metrics(review)
+
+
+def test_qualifiers_are_kept():
+    assert _metrics("城镇调查失业率平均为4.2%。")["城镇调查失业率"] == ("4.2%", None, "平均")
+    assert _metrics("预计全省地区生产总值迈上14万亿元新台阶。")["地区生产总值"][2] == "预计"
+
+
+@pytest.mark.parametrize(
+    "name, canonical",
+    [
+        ("城镇调查失业率", "城镇调查失业率"),
+        ("城镇登记失业率", "城镇登记失业率"),
+        ("人均地区生产总值", None),
+        ("单位地区生产总值能耗", None),
+        ("经济", "地区生产总值"),
+        ("居民消费价格", "居民消费价格"),
+    ],
+)
+def test_canonical_names_keep_indicators_apart(name, canonical):
+    assert canonical_indicator(name) == canonical
+
+
+def _targets(plan: str) -> list[tuple]:
+    return [(t.indicator, t.target, t.comparator, t.number, t.upper, t.note) for t in extract_targets(_doc("经济平稳。", plan))]
+
+
+def test_targets_from_a_comma_list_with_a_stretch_goal():
+    got = _targets("今年经济社会发展主要预期目标是：地区生产总值增长5%左右、努力争取更好结果，一般公共预算收入增长4%左右，城镇调查失业率控制在5%以内，居民消费价格涨幅2%左右，居民收入增长与经济增长同步。")
+    assert got[0][:3] == ("地区生产总值", "增长5%左右", "左右") and got[0][5] == "努力争取更好结果"
+    assert ("城镇调查失业率", "5%以内", "以内") == got[2][:3]
+    assert ("居民消费价格", "涨幅2%左右", "左右") == got[3][:3]
+    assert got[4][:2] == ("居民收入增长与经济增长同步", "居民收入增长与经济增长同步") and got[4][3] is None
+
+
+def test_ranges_units_and_stretch_after_a_comma_list():
+    got = _targets("主要预期目标是：全省地区生产总值增长5.0%—5.5%，粮食产量476亿斤以上，地区生产总值增长7%以上、力争达到8%。")
+    assert got[0][1:5] == ("增长5.0%—5.5%", None, 5.0, 5.5)
+    assert got[1][:3] == ("粮食产量", "476亿斤以上", "以上")
+    assert got[2][5] == "力争达到8%"
+
+
+def test_a_shared_comparator_is_given_to_every_number():
+    got = _targets("主要预期目标是：城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内。")
+    assert [(g[0], g[1]) for g in got] == [("城镇调查失业率", "5%以内"), ("居民消费价格涨幅", "3%以内")]
+
+
+def test_problems_split_at_semicolons_and_at_commas_between_problems_of_their_own():
+    review = "经济平稳。\n同时，我们也清醒看到面临的困难和挑战，主要是：有效需求不足，部分企业生产经营困难，需要加力解决；科技创新能力不强。对此，我们将高度重视。"
+    problems = [p.summary + ("，" + p.detail if p.detail else "") for p in extract_problems(_doc(review))]
+    assert problems == ["有效需求不足", "部分企业生产经营困难，需要加力解决", "科技创新能力不强"]
+
+
+def test_numbered_problems_stay_as_the_report_groups_them():
+    text = "一是产业生态不够完善，龙头企业缺乏；二是公共服务短板突出。"
+    assert [text[s:e] for s, e in split_items(text, 0, len(text))] == ["产业生态不够完善，龙头企业缺乏", "公共服务短板突出"]
