@@ -48,7 +48,7 @@ def part_signals(part: Node, text: str) -> PartSignals:
     return PartSignals(
         title_kind=kind_of_title(title),
         outlook=bool(lx.OUTLOOK_TITLE_RE.search(title)) and not lx.PLAN_YEAR_TITLE_RE.search(title),
-        government=any(w in title for w in lx.GOVERNMENT_TITLE_WORDS),
+        government=bool(lx.GOVERNMENT_TITLE_RE.search(title)),
         targets_sentence=bool(lx.TARGETS_TRIGGER_RE.search(body)),
         past=sum(len(rx.findall(body)) for rx in lx.PAST_MARKER_RES),
         future=sum(len(rx.findall(body)) for rx in lx.FUTURE_MARKER_RES),

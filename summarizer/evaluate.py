@@ -48,6 +48,8 @@ class DocScore(BaseModel):
     missing_targets: list[str] = Field(default_factory=list)
     problems: tuple[int, int] = Field(description="(found, gold)")
     problems_passage: bool = Field(default=True, description="A problems passage was found")
+    parts_ok: bool = Field(default=True, description="The report has a review part and a tasks part")
+    region_unknown: bool = False
     problems_covered: int = Field(default=0, description="Gold problem items that are verbatim inside one of ours")
     unverified_numbers: int
     unverified_examples: list[str] = Field(default_factory=list)
@@ -65,6 +67,8 @@ class EvalReport(BaseModel):
     problems_exact: float = Field(description="Share of documents with exactly the gold number of problems")
     problems_coverage: float = Field(default=0.0, description="Share of gold problem items inside one of our items")
     passages_found: int = Field(default=0, description="Documents whose problems passage was found")
+    parts_ok: int = Field(default=0, description="Documents with a review part and a tasks part")
+    region_unknown: int = Field(default=0, description="Documents whose region is unknown (not counted wrong)")
     unverified_numbers: int
     metadata_accuracy: float
     structure_accuracy: float = Field(description="Share of documents with the gold numbers of review and task areas")
@@ -201,6 +205,8 @@ def score_document(gold: dict, summary: DocumentSummary, doc: ParsedDocument) ->
         missing_targets=missing_t,
         problems=(len(summary.problems), len(gold["problems"])),
         problems_passage=summary.problems_passage is not None or not gold["problems"],
+        parts_ok={SectionKind.REVIEW, SectionKind.TASKS} <= {s.kind for s in doc.tree.sections},
+        region_unknown=md.region is None,
         problems_covered=sum(any(x in doc.raw.text[p.source.start : p.source.end] for p in summary.problems) for x in gold["problems"]),
         unverified_numbers=len(unverified),
         unverified_examples=unverified[:5],
@@ -223,6 +229,8 @@ def aggregate(scores: list[DocScore]) -> EvalReport:
         problems_exact=round(sum(s.problems[0] == s.problems[1] for s in scores) / n, 4),
         problems_coverage=round(sum(s.problems_covered for s in scores) / (sum(s.problems[1] for s in scores) or 1), 4),
         passages_found=sum(s.problems_passage for s in scores),
+        parts_ok=sum(s.parts_ok for s in scores),
+        region_unknown=sum(s.region_unknown for s in scores),
         unverified_numbers=sum(s.unverified_numbers for s in scores),
         metadata_accuracy=round(sum(s.region_ok and s.doc_type_ok and s.years_ok for s in scores) / n, 4),
         structure_accuracy=round(sum(s.review_areas[0] == s.review_areas[1] and s.task_areas[0] == s.task_areas[1] for s in scores) / n, 4),

@@ -92,6 +92,8 @@ PLAIN_HEADING_RE = re.compile(
     r"(\d{4}年.{0,8}(工作|计划|安排|任务|目标|要求|回顾|总结|部署)|工作回顾|回顾|工作安排|工作建议|主要任务|重点工作|重点任务|"
     r"目标任务|总体要求|自身建设|政府建设|十[四五六]五)"
 )
+#: Unnumbered headings stand above numbered parts only when the first comes this far before them.
+PLAIN_PART_MIN_LEAD = 1500
 #: Short lines that are no part heading even when they match (title, source, salutation).
 PLAIN_HEADING_NOT = ("政府工作报告", "计划执行情况", "各位代表", "来源", "名词解释", "注释")
 #: Inline enumerations inside a paragraph: (name, rank, regex for one marker, ordinal kind).
@@ -128,7 +130,7 @@ OUTLOOK_TITLE_RE = re.compile(r"(十[四五六七]五|五年规划|[一-龥]{0,2
 #: A title that names a single year's work ("2026年工作安排", "关于2026年工作") is no outlook.
 PLAN_YEAR_TITLE_RE = re.compile(r"\d{4}年(工作|重点|主要|经济|目标)|今年")
 #: The government's own part ("全面加强政府自身建设", "努力建设人民满意政府").
-GOVERNMENT_TITLE_WORDS = ("政府自身建设", "政府建设", "政府治理", "人民满意政府", "服务型政府", "法治政府", "政府工作", "自身建设")
+GOVERNMENT_TITLE_RE = re.compile(r"(政府自身建设|政府建设|政府治理|满意的?政府|服务型政府|法治政府|廉洁政府|政府工作|自身建设|政府现代化)")
 #: Markers of past results (a review) and of plans (a plan part), counted in a part's text.
 PAST_MARKER_RES = [re.compile(p) for p in (r"过去一年", r"一年来", r"去年", r"了[，,。；]", r"取得", r"完成", r"实现", r"建成", r"获批")]
 FUTURE_MARKER_RES = [re.compile(p) for p in (r"今年", r"明年", r"要", r"将", r"力争", r"加快", r"推动", r"确保")]
@@ -141,7 +143,7 @@ ANNEX_LINE_RE = re.compile(r"^附件\s*\d*\s*[:：]?$")
 #: with a difficulty named in the same sentence, or "把问题说透". The match ends after the verb.
 _DIFFICULTY = r"(?:困难|挑战|问题|不足|短板|弱项|差距|矛盾|压力|风险|薄弱环节)"
 PROBLEMS_TRIGGER_RE = re.compile(
-    r"(?:清醒(?:地)?(?:认识|看|意识)到|清醒认识|把问题说透"
+    r"(?:清醒(?:地)?(?:认识|看|意识)到|清醒认识|把问题说透|问题(?:也|同样)?不容忽视|不容忽视的是"
     rf"|(?:也|还|同时|但)(?:要|应|应当|必须)?(?:清醒(?:地)?)?(?:看到|认识到)(?=[^。]{{0,60}}?{_DIFFICULTY})"
     rf"|必须(?:清醒(?:地)?)?(?:看到|认识到)(?=[^。]{{0,60}}?{_DIFFICULTY}))"
 )
@@ -158,6 +160,8 @@ PROBLEMS_RESPONSE_RE = re.compile(
     r"(高度重视|切实(加以)?解决|认真(加以)?解决|努力(加以)?解决|着力解决|采取(有力|有效|切实)?措施|我们(将|要|一定|必须|决心)"
     r"|^对此|对这些(问题|困难)|针对这些|下大力气|加以改进|认真对待|在今后工作中|在今后的工作中)"
 )
+#: A clause opening like this answers the problems before it ("必须直面问题", "要坚持问题导向").
+PROBLEMS_RESPONSE_OPENERS = ("必须", "我们将", "我们要", "我们一定", "要坚持", "要直面", "对此", "对这些")
 #: A paragraph that continues an enumerated problems list.
 PROBLEMS_CONTINUATION_RE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,2}是|[(（]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|——)")
 #: Words that make a clause state a problem of its own (for splitting lists at ，).

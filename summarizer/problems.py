@@ -61,7 +61,8 @@ def _lead_end(text: str, trigger_end: int, end: int) -> int:
     seg_end = m.start() if m else end
     segment = text[trigger_end:seg_end]
     pos = trigger_end
-    if lx.PROBLEMS_SUMMARY_RE.search(segment) and (m is None or m.group(0) in "：:。"):
+    announces = m is None or m.group(0) in "：:" or (m.group(0) == "。" and len(re.findall(r"[，,]", segment)) <= 2)
+    if lx.PROBLEMS_SUMMARY_RE.search(segment) and announces:
         pos = m.end() if m else end
     else:
         while pos < end and text[pos] in "，,：: ":
@@ -71,6 +72,19 @@ def _lead_end(text: str, trigger_end: int, end: int) -> int:
     if lead:
         pos = lead.end()
     return pos
+
+
+def _response_start(text: str, s: int, e: int) -> int:
+    """Where the answer begins in a sentence that holds one: the sentence itself, or its first
+    clause of response when problems come before it in the same sentence ("……一些领域腐败问题
+    依然多发，必须直面问题、应对挑战，切实加以解决。")."""
+    pos = s
+    for m in re.finditer(r"[^，,]+[，,]?", text[s:e]):
+        clause = m.group(0)
+        if _is_response(clause) or clause.startswith(lx.PROBLEMS_RESPONSE_OPENERS):
+            return pos
+        pos = s + m.end()
+    return s
 
 
 def _is_response(sentence: str) -> bool:
@@ -105,7 +119,7 @@ def _passage_at(text: str, m: re.Match, floor: int, ceiling: int, *, weak: bool 
     # the answer to the problems is not one of them
     for s, e in _sentences(text, items_start, end):
         if _is_response(text[s:e]):
-            end = s
+            end = _response_start(text, s, e)
             break
     end = min(end, ceiling)
     while end > items_start and text[end - 1] in " \n":

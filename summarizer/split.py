@@ -181,9 +181,10 @@ def _body_start(text: str, paras: list[tuple[int, int]]) -> int:
     return next((ps for ps, pe in paras if pe - ps > 20 and "。" in text[ps:pe]), 0)
 
 
-def build_heading_tree(text: str, paras: list[tuple[int, int]], stop: int, *, plain: bool = False) -> Node:
+def build_heading_tree(text: str, paras: list[tuple[int, int]], stop: int, *, plain: bool = False, plain_rank: int = 1) -> Node:
     """The tree of numbered headings; with `plain`, unnumbered part headings (see
-    `is_plain_heading`) after the start of the body are parts too."""
+    `is_plain_heading`) after the start of the body are parts too, of rank `plain_rank` (0 when
+    they stand above numbered parts)."""
     root = Node("", "", "", -1, 0, stop, 0)
     stack = [root]
     last_ordinal: dict[tuple[int, str], int] = {}
@@ -194,9 +195,9 @@ def build_heading_tree(text: str, paras: list[tuple[int, int]], stop: int, *, pl
         line = text[ps:pe]
         h = match_heading(line)
         if h is None and plain and ps > body and is_plain_heading(line):
-            while stack[-1].rank >= 1:
+            while stack[-1].rank >= plain_rank:
                 stack.pop()
-            node = Node(line[:12], "", line, 1, ps, stop, pe)
+            node = Node(line[:12], "", line, plain_rank, ps, stop, pe)
             taken = {c.label for c in stack[-1].children}
             k = 2
             while node.label in taken:
@@ -453,6 +454,18 @@ def find_glossary(text: str, paras: list[tuple[int, int]]) -> Optional[int]:
     return None
 
 
+def _plain_parts_above(text: str, paras: list[tuple[int, int]], root: Node) -> bool:
+    """Unnumbered headings that stand above the numbered parts ("“十四五”时期发展成就和2025年工作
+    回顾" … "“十五五”时期主要目标和2026年重点工作", then 一、二、三 inside the second): at least
+    two, the first one well before the first numbered part."""
+    first = next((c.start for c in root.children if c.rank <= 1 and not c.derived), None)
+    if first is None:
+        return False
+    body = _body_start(text, paras)
+    plain = [ps for ps, pe in paras if body < ps < root.end and is_plain_heading(text[ps:pe]) and not match_heading(text[ps:pe])]
+    return len(plain) >= 2 and plain[0] < first - lx.PLAIN_PART_MIN_LEAD
+
+
 def split_text(text: str, classify_parts) -> Node:
     """Build the full tree. `classify_parts(root, text)` assigns kinds to the heading sections before
     the passages are carved out (carving depends on whether a part is a review or a plan)."""
@@ -464,6 +477,8 @@ def split_text(text: str, classify_parts) -> Node:
         plain = build_heading_tree(text, paras, body_end, plain=True)
         if sum(c.rank == 1 for c in plain.children) >= 2:
             root = plain
+    elif _plain_parts_above(text, paras, root):
+        root = build_heading_tree(text, paras, body_end, plain=True, plain_rank=0)
     if not root.children:
         whole = Node("全文", "", "全文", 1, 0, body_end, 0)
         root.children.append(whole)

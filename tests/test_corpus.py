@@ -94,12 +94,15 @@ def test_every_2025_report_has_a_review_and_a_tasks_part():
         assert {SectionKind.REVIEW, SectionKind.TASKS} <= kinds, path.name
 
 
-def test_the_2026_reports_parse_with_region_and_years():
+def test_the_2026_reports_have_region_years_parts_and_problems():
     reports = sorted(Y2026.glob("*.txt"))
     assert len(reports) == 21
     for path in reports:
-        md = parse_document(path).tree.metadata
+        doc = parse_document(path)
+        md = doc.tree.metadata
         assert (md.review_year, md.plan_year) == (2025, 2026), path.name
+        assert {SectionKind.REVIEW, SectionKind.TASKS} <= {s.kind for s in doc.tree.sections}, path.name
+        assert problems_section(doc) is not None and extract_problems(doc), path.name
         assert md.region and path.name.startswith(md.region[:2]), (path.name, md.region)
 
 

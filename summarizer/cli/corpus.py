@@ -230,7 +230,8 @@ def eval_cmd(
     console.print(
         f"metric recall {report.metric_recall:.0%} · target recall {report.target_recall:.0%} · "
         f"problems exact {report.problems_exact:.0%} · problems covered {report.problems_coverage:.0%} · "
-        f"passages found {report.passages_found}/{len(report.documents)} · unverified numbers {report.unverified_numbers} · "
+        f"passages found {report.passages_found}/{len(report.documents)} · review+tasks parts {report.parts_ok}/{len(report.documents)} · "
+        f"region unknown {report.region_unknown} · unverified numbers {report.unverified_numbers} · "
         f"metadata {report.metadata_accuracy:.0%} · structure {report.structure_accuracy:.0%} · "
         f"{report.calls} calls · {report.prompt_tokens:,}+{report.completion_tokens:,} tokens · {report.seconds:.0f} s"
     )
