@@ -170,6 +170,7 @@ def die(how: str) -> None:  # pragma: no cover - runs in the stand-in process
         os._exit(1)
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a crash, but no core file
     os.kill(os.getpid(), {"ill": signal.SIGILL, "kill": signal.SIGKILL}[how])
+    time.sleep(60)  # the signal may take a moment: never answer the request that killed us
 
 
 def main() -> None:  # pragma: no cover - used as a subprocess by the server tests
