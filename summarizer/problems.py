@@ -248,5 +248,5 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
 
 def first_clause(text: str, s: int, e: int) -> int:
     """End of the item's own first clause (its summary)."""
-    m = re.search(r"[，,：:]", text[s:e])
+    m = re.search(r"[，,：:。；;]", text[s:e])
     return s + m.start() if m else e
