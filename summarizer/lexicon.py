@@ -337,7 +337,10 @@ HEADLINE_INDICATORS: list[tuple[str, tuple[str, ...]]] = [
 #: Characters before a bare 生产总值 that make it the region's (全市生产总值, 全省生产总值).
 GDP_BARE_PREFIX_CHARS = "省市区县国疆州盟旗藏夏西蒙古年"
 #: A bare name that stands for GDP in a targets list or a results sentence (经济增长5.5%左右).
-GDP_BARE_NAMES = ("经济", "经济增长", "经济增速", "全年经济")
+GDP_BARE_NAMES = ("经济", "经济增长", "经济增速", "全年经济", "全年")
+#: Short names that only count standing alone or after the region (全省出口, 全年进出口): after
+#: another noun they name a part (机电产品出口, 海洋生产总值).
+BARE_ALIASES = ("出口", "进出口", "生产总值", "货物贸易", "服务贸易", "产业投资")
 #: Names that mention a headline indicator without being it: per-capita and per-unit figures,
 #: shares of GDP, parts of an indicator.
 NOT_HEADLINE_RE = re.compile(r"(人均(地区)?生产总值|人均GDP|单位(地区)?生产总值|万元(地区)?生产总值|生产总值的比[例重]|占(地区)?生产总值|相当于|能耗|比重|占比|增加值率)")

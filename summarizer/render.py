@@ -15,6 +15,8 @@ from rich.text import Text
 from schemas.document import DocumentMetadata
 from schemas.summary import DocumentSummary, Metric, Target, VerificationStatus
 
+from .lexicon import GDP_BARE_NAMES
+
 TABLE_BOX = box.ASCII2
 
 
@@ -42,7 +44,22 @@ def _mark(status: VerificationStatus) -> str:
 
 
 def target_kind(t: Target) -> str:
-    return {True: "约束性", False: "预期性", None: ""}[t.binding]
+    kind = {True: "约束性", False: "预期性", None: ""}[t.binding]
+    return kind or ("定性" if t.number is None and t.target == t.indicator else "")
+
+
+def target_cells(t: Target) -> tuple[str, str]:
+    """(indicator, target) as shown: a qualitative target is said once; a stretch goal follows."""
+    if t.number is None and t.target == t.indicator:
+        return t.indicator, ""
+    return t.indicator, t.target + (f"（{t.note}）" if t.note else "")
+
+
+def indicator_label(m: Metric) -> str:
+    """The indicator as printed; an unnamed one ("全年增长4.8%") by its canonical name."""
+    if m.canonical and m.indicator in GDP_BARE_NAMES:
+        return f"{m.canonical}（{m.indicator}）"
+    return m.indicator
 
 
 def headline_table(s: DocumentSummary) -> Table:
@@ -52,7 +69,7 @@ def headline_table(s: DocumentSummary) -> Table:
     table.add_column("变化", overflow="fold")
     table.add_column("时期", overflow="fold")
     for m in s.headline_metrics:
-        table.add_row(*map(Text, (m.indicator, m.value or "", m.change or "", m.period or "全年")))
+        table.add_row(*map(Text, (indicator_label(m), m.value or "", m.change or "", m.period or "全年")))
     return table
 
 
@@ -62,7 +79,7 @@ def targets_table(s: DocumentSummary) -> Table:
     table.add_column("目标", overflow="fold")
     table.add_column("类型", overflow="fold")
     for t in s.targets:
-        table.add_row(*map(Text, (t.indicator, t.target, target_kind(t))))
+        table.add_row(*map(Text, (*target_cells(t), target_kind(t))))
     return table
 
 
@@ -175,7 +192,7 @@ def markdown(s: DocumentSummary) -> str:
         out += [f"*{m.title}*", ""]
     if s.headline_metrics:
         out += [f"## 主要指标 {m.review_year or ''}".rstrip(), "", "| 指标 | 数值 | 变化 | 时期 |", "|---|---|---|---|"]
-        out += [f"| {_cell(x.indicator)} | {_cell(x.value)} | {_cell(x.change)} | {_cell(x.period or '全年')} |" for x in s.headline_metrics]
+        out += [f"| {_cell(indicator_label(x))} | {_cell(x.value)} | {_cell(x.change)} | {_cell(x.period or '全年')} |" for x in s.headline_metrics]
         out.append("")
     (achievements_title, achievements), (tasks_title, tasks) = area_items(s)
     if achievements:
@@ -185,7 +202,7 @@ def markdown(s: DocumentSummary) -> str:
     out.append("")
     if s.targets:
         out += [f"## {m.plan_year or ''}年目标".replace("## 年", "## "), "", "| 指标 | 目标 | 类型 |", "|---|---|---|"]
-        out += [f"| {_cell(t.indicator)} | {_cell(t.target)} | {target_kind(t)} |" for t in s.targets]
+        out += [f"| {_cell(target_cells(t)[0])} | {_cell(target_cells(t)[1])} | {target_kind(t)} |" for t in s.targets]
         out.append("")
     if tasks:
         out += [f"## {tasks_title}", "", *_md_area_lines(tasks)]

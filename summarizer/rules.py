@@ -302,9 +302,7 @@ def _alias_stands_alone(text: str, m: re.Match) -> bool:
     alias, before = m.group(0), text[max(0, m.start() - 2) : m.start()]
     if before.endswith(("人均", "单位", "万元")) or (before[-1:] == "均"):
         return False
-    if alias == "生产总值" and before[-1:] and "\u4e00" <= before[-1] <= "\u9fff" and before[-1] not in lx.GDP_BARE_PREFIX_CHARS:
-        return False
-    if alias in ("出口", "进出口") and before[-1:] in ("进", "外", "贸"):
+    if alias in lx.BARE_ALIASES and before[-1:] and "\u4e00" <= before[-1] <= "\u9fff" and before[-1] not in lx.GDP_BARE_PREFIX_CHARS:
         return False
     if alias == "人均可支配收入" and before[-1:] and "\u4e00" <= before[-1] <= "\u9fff":
         return False  # 低收入农户人均可支配收入 is not the residents' income

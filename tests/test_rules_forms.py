@@ -111,3 +111,27 @@ def test_problems_split_at_semicolons_and_at_commas_between_problems_of_their_ow
 def test_numbered_problems_stay_as_the_report_groups_them():
     text = "一是产业生态不够完善，龙头企业缺乏；二是公共服务短板突出。"
     assert [text[s:e] for s, e in split_items(text, 0, len(text))] == ["产业生态不够完善，龙头企业缺乏", "公共服务短板突出"]
+
+
+def test_the_brief_says_a_qualitative_target_once_and_names_unnamed_gdp():
+    import io
+
+    from rich.console import Console
+
+    from schemas.summary import DocumentSource, DocumentSummary
+    from summarizer.render import print_brief
+
+    doc = _doc("经济回升向好，全年增长4.8%、总量达5.3万亿元。", "主要预期目标是：地区生产总值增长5%左右、力争达到6%，居民收入增长与经济增长同步。")
+    summary = DocumentSummary(
+        source=DocumentSource(path="x", sha256="0", chars=1, encoding="utf-8"),
+        metadata=doc.tree.metadata,
+        headline_metrics=extract_headline_metrics(doc),
+        targets=extract_targets(doc),
+    )
+    out = io.StringIO()
+    print_brief(summary, Console(file=out, width=120))
+    text = out.getvalue()
+    assert "地区生产总值（全年）" in text
+    assert "增长5%左右（力争达到6%）" in text
+    assert text.count("居民收入增长与经济增长同步") == 1 and "定性" in text
+    assert "no problems passage found" in text
