@@ -106,6 +106,8 @@ INLINE_STYLES = [
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 #: What may stand right before an inline marker: the start of the text or a boundary.
 INLINE_BOUNDARY = "。；;：:！!？?，,\n "
+#: An inline item alone on its line and at most this long is a heading in all but name.
+INLINE_HEADING_MAX = 40
 #: A heading line longer than this is a heading with its body on the same line.
 TITLE_MAX = 48
 #: A short title taken from a heading that shares its line with the body stops at one of these.
@@ -130,7 +132,7 @@ OUTLOOK_TITLE_RE = re.compile(r"(十[四五六七]五|五年规划|[一-龥]{0,2
 #: A title that names a single year's work ("2026年工作安排", "关于2026年工作") is no outlook.
 PLAN_YEAR_TITLE_RE = re.compile(r"\d{4}年(工作|重点|主要|经济|目标)|今年")
 #: The government's own part ("全面加强政府自身建设", "努力建设人民满意政府").
-GOVERNMENT_TITLE_RE = re.compile(r"(政府自身建设|政府建设|政府治理|满意的?政府|服务型政府|法治政府|廉洁政府|政府工作|自身建设|政府现代化)")
+GOVERNMENT_TITLE_RE = re.compile(r"(政府自身建设|政府建设|政府治理|满意的?政府|服务型政府|法治政府|廉洁政府|政府工作|自身建设|政府现代化|提升政府$|加强政府$)")
 #: Markers of past results (a review) and of plans (a plan part), counted in a part's text.
 PAST_MARKER_RES = [re.compile(p) for p in (r"过去一年", r"一年来", r"去年", r"了[，,。；]", r"取得", r"完成", r"实现", r"建成", r"获批")]
 FUTURE_MARKER_RES = [re.compile(p) for p in (r"今年", r"明年", r"要", r"将", r"力争", r"加快", r"推动", r"确保")]

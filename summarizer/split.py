@@ -391,6 +391,14 @@ def find_inline_runs(text: str, start: int, end: int, skip: frozenset[str] = fro
                 if markers[j][1] == run[-1][1] + 1:
                     run.append(markers[j])
                 elif markers[j][1] == 1:
+                    # a list nested in the last item (一是……十是 under 七是) when the run goes
+                    # on after it (八是); otherwise a new run starts here
+                    k = j
+                    while k + 1 < len(markers) and markers[k + 1][1] == markers[k][1] + 1:
+                        k += 1
+                    if k + 1 < len(markers) and markers[k + 1][1] == run[-1][1] + 1:
+                        j = k + 1
+                        continue
                     break
                 j += 1
             if len(run) >= 2:
@@ -410,7 +418,15 @@ def find_inline_runs(text: str, start: int, end: int, skip: frozenset[str] = fro
             else:
                 nl = text.find("\n", pos, end)
                 item_end = end if nl < 0 else nl
+                # items that each open a paragraph and the last a short heading-like one
+                # ("七是坚持民生至上，更大力度增进群众福祉"): its body runs on, as a heading's does
+                if nl >= 0 and nl - pos <= lx.INLINE_HEADING_MAX and "。" not in text[pos:nl] and all(
+                    p == start or text[p - 1] == "\n" for p, _o, _m in run
+                ):
+                    item_end = end
             items.append((pos, item_end, marker))
+        if out and any(a < items[0][0] < b for _n, prev in out for a, b, _m in prev):
+            continue  # a list inside an item of the run before (the 十件实事 under 七是) is that item's text
         out.append((name, items))
     return out
 
@@ -454,6 +470,20 @@ def find_glossary(text: str, paras: list[tuple[int, int]]) -> Optional[int]:
     return None
 
 
+def find_annex(text: str, paras: list[tuple[int, int]], before: int) -> Optional[int]:
+    """Start of an annex that is not the glossary ("附件1" / "2025年省十件民生实事" after the closing
+    words): a line of its own in the last two thirds of the text, before `before`."""
+    for i, (ps, pe) in enumerate(paras):
+        if ps < len(text) // 3 or ps >= before:
+            continue
+        if lx.ANNEX_LINE_RE.match(text[ps:pe]):
+            nxt = paras[i + 1] if i + 1 < len(paras) else None
+            if nxt and lx.GLOSSARY_LINE_RE.match(text[nxt[0] : nxt[1]]):
+                return None  # the glossary's own 附件 line
+            return ps
+    return None
+
+
 def _plain_parts_above(text: str, paras: list[tuple[int, int]], root: Node) -> bool:
     """Unnumbered headings that stand above the numbered parts ("“十四五”时期发展成就和2025年工作
     回顾" … "“十五五”时期主要目标和2026年重点工作", then 一、二、三 inside the second): at least
@@ -471,7 +501,8 @@ def split_text(text: str, classify_parts) -> Node:
     the passages are carved out (carving depends on whether a part is a review or a plan)."""
     paras = paragraphs(text)
     glossary_at = find_glossary(text, paras)
-    body_end = glossary_at if glossary_at is not None else len(text)
+    annex_at = find_annex(text, paras, glossary_at if glossary_at is not None else len(text))
+    body_end = min(x for x in (glossary_at, annex_at, len(text)) if x is not None)
     root = build_heading_tree(text, paras, body_end)
     if not any(c.rank <= 1 for c in root.children):
         plain = build_heading_tree(text, paras, body_end, plain=True)
@@ -486,6 +517,10 @@ def split_text(text: str, classify_parts) -> Node:
         first_line = text[: text.find("\n")] if "\n" in text else text
         front = Node("卷首", "", first_line[:40], 1, 0, root.children[0].start, 0, kind=SectionKind.OTHER, derived=True)
         root.children.insert(0, front)
+    if annex_at is not None:
+        annex_end = glossary_at if glossary_at is not None else len(text)
+        annex_title = text[annex_at : text.find("\n", annex_at) if "\n" in text[annex_at:] else len(text)]
+        root.children.append(Node("附件", "", annex_title.strip(), 1, annex_at, annex_end, annex_at, kind=SectionKind.OTHER, derived=True))
     if glossary_at is not None:
         title_line = next(
             (text[ps:pe] for ps, pe in paras if ps >= glossary_at and lx.GLOSSARY_LINE_RE.match(text[ps:pe])),
@@ -507,7 +542,7 @@ def split_text(text: str, classify_parts) -> Node:
             carve_targets_and_requirements(text, part, paras, root)
     _trim(text, root)
     for part in root.children:
-        if part.kind != SectionKind.GLOSSARY and part.label != "卷首":
+        if part.kind != SectionKind.GLOSSARY and part.label not in ("卷首", "附件"):
             add_inline_items(text, part)
     classify_parts(root, text)
     return root

@@ -152,3 +152,17 @@ def test_text_without_headings_is_one_section_with_a_warning():
     tree = _tree("这是一段没有任何标题的文字,讲述了某区的发展情况。" * 5)
     assert len(tree.sections) == 1 and tree.sections[0].path == "全文"
     assert any("no headings" in w for w in tree.warnings)
+
+
+def test_a_list_nested_in_the_last_item_is_its_text_and_the_run_goes_on_after_it():
+    body = "一是扩大内需。要加快推进。\n二是发展产业。要加快推进。\n三是坚持民生至上，增进群众福祉\n办好十件实事：\n一是建学校。\n二是修道路。\n四是加强安全。要加快推进。\n"
+    tree = _tree("一、2022年工作回顾\n(一)经济\n增长较快。\n(二)民生\n增长较快。\n二、2023年工作安排\n" + body)
+    part = tree.sections[-1] if tree.sections[-1].kind == SectionKind.TASKS else tree.sections[-2]
+    assert [c.marker for c in part.children if c.inline] == ["一是", "二是", "三是", "四是"]
+
+
+def test_an_annex_after_the_closing_words_is_no_part_of_the_plan():
+    text = "一、2022年工作回顾\n(一)经济\n增长较快。\n二、2023年工作安排\n(一)产业\n要加快。\n(二)民生\n要加快。\n" + "各位代表！让我们团结奋斗。\n" * 3 + "附件1\n2023年十件民生实事\n一、为老年人提供服务。\n二、提升保障水平。\n三、治理污水。\n"
+    tree = _tree(text)
+    assert tree.sections[-1].path == "附件" and tree.sections[-1].kind == SectionKind.OTHER
+    assert len([s for s in tree.sections if not s.derived]) == 2
