@@ -46,3 +46,20 @@ def test_embedded_server_returns_a_schema_valid_object_and_leaves_nothing_behind
     print(f"server start {started:.1f} s, {done.prompt_tokens}+{done.completion_tokens} tokens in {done.seconds:.1f} s")
     time.sleep(0.5)
     assert not pid_alive(pid)
+
+
+def test_self_test_speed_and_build_line_on_the_real_server():
+    """What `summarizer doctor` reports, on the real build: the self-test ran at start, both
+    speeds are measured from the server's own token counts, and the log has the CPU feature line."""
+    from summarizer.model_files import ensure_model
+    from summarizer.probe import measure_speed
+
+    settings = resolve_settings({"model_path": str(ensure_model(REAL_CACHE)), "n_ctx": 2048})[0]
+    with EmbeddedServer(settings) as server:
+        assert server.self_test_s is not None
+        speed = measure_speed(server.base_url, model=server.model)
+        info = server.system_info()
+    assert speed.prompt_tokens > 50 and speed.gen_tokens >= 16
+    assert speed.prompt_tps > 0 and speed.gen_tps > 0
+    assert info is not None and info.startswith("CPU : ")
+    print(f"prompt {speed.prompt_tps:.1f} tok/s, generation {speed.gen_tps:.1f} tok/s; {info}")

@@ -148,5 +148,5 @@ def _measure(server: EmbeddedServer) -> Speed:
 def _speed_text(speed: Speed) -> str:
     return (
         f"prompt [bold]{speed.prompt_tps:.1f}[/] tok/s ({speed.prompt_tokens} tokens in {speed.prompt_s:.2f} s) · "
-        f"generation [bold]{speed.gen_tps:.1f}[/] tok/s ({speed.gen_tokens} tokens in {speed.gen_s:.2f} s)"
+        f"generation [bold]{speed.gen_tps:.1f}[/] tok/s ({speed.gen_tokens} tokens in {speed.gen_s:.2f} s) · fastest of {speed.runs} runs"
     )
