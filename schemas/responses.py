@@ -21,6 +21,8 @@ VALUE_MAX = 24
 COMMITMENT_MAX = 40
 METRICS_MAX = 3
 COMMITMENTS_MAX = 3
+#: At most this many areas share one call (see extract.UNIT_MAX_AREAS).
+UNIT_AREAS_MAX = 3
 
 
 class MetricOut(BaseModel):
@@ -60,3 +62,22 @@ def review_response(n: int) -> type[BaseModel]:
 def tasks_response(n: int) -> type[BaseModel]:
     """{"areas": [exactly n × {summary, commitments[≤3]}]}"""
     return _areas_model("Tasks", AreaTasksOut, n)
+
+
+PICKS_MAX = 3
+SENTENCES_MAX = 99
+
+
+class AreaPicksOut(BaseModel):
+    """Extractive answer for one area: which area it answers (so answers packed in one call
+    cannot shift) and the numbers of the sentences picked."""
+
+    model_config = ConfigDict(extra="forbid")
+    area: int = Field(ge=1, le=UNIT_AREAS_MAX)
+    picks: list[Annotated[int, Field(ge=1, le=SENTENCES_MAX)]] = Field(max_length=PICKS_MAX)
+
+
+@lru_cache(maxsize=None)
+def picks_response(n: int) -> type[BaseModel]:
+    """{"areas": [exactly n × {area, picks[≤3]}]}"""
+    return _areas_model("Picks", AreaPicksOut, n)

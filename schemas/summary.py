@@ -138,6 +138,7 @@ class DocumentSummary(BaseModel):
     warnings: list[str] = Field(default_factory=list)
     dropped_unverified: int = Field(default=0, description="Items (or parts) dropped because a number or quote was not in the source")
     model: Optional[str] = None
+    style: Optional[str] = Field(default=None, description="extractive (the report's own sentences, picked by the model) | abstractive (written by the model) | None (rules only)")
     prompt_versions: dict[str, str] = Field(default_factory=dict)
     fingerprint: Optional[str] = Field(default=None, description="Identifies the prompts and model that made this summary; batch skips inputs whose output carries the same one")
     usage: Usage = Field(default_factory=Usage)

@@ -18,7 +18,7 @@ from typing import Callable, Optional
 from pydantic import BaseModel
 
 from schemas.document import Section, SectionKind
-from schemas.responses import COMMITMENT_MAX, SUMMARY_MAX, AreaReviewOut, AreaTasksOut, review_response, tasks_response
+from schemas.responses import COMMITMENT_MAX, SUMMARY_MAX, AreaReviewOut, AreaTasksOut, picks_response, review_response, tasks_response
 from schemas.summary import Achievement, Commitment, Metric, SectionUsage, SourceSpan, Task, VerificationStatus
 
 from . import lexicon as lx
@@ -27,7 +27,7 @@ from .document import ParsedDocument, areas
 from .llm import ModelClient
 from .numbers import RATE_FAMILIES, first_number, quantities, rates, same_quantity
 from .prompts import Prompt, load_prompt
-from .rules import CHANGE_RE, canonical_indicator
+from .rules import CHANGE_RE, canonical_indicator, clause_metrics
 from .verify import CHANGE_WORDS_RE, signed_change
 from .verify import Source, Verdict, verify_change, verify_quote, verify_statement
 
@@ -40,7 +40,12 @@ UNIT_MAX_AREAS = 3
 AREA_MAX = 3600
 
 PROMPTS = {SectionKind.REVIEW: "review", SectionKind.TASKS: "tasks"}
+PICK_PROMPTS = {SectionKind.REVIEW: "review_pick", SectionKind.TASKS: "tasks_pick"}
 RESPONSES = {SectionKind.REVIEW: review_response, SectionKind.TASKS: tasks_response}
+ABSTRACTIVE, EXTRACTIVE = "abstractive", "extractive"
+#: A sentence shown to the model for picking is cut after this many characters (it is still
+#: quoted whole): long sentences cost prompt tokens and say their point early.
+PICK_SENTENCE_SHOWN = 120
 
 
 @dataclass
@@ -54,6 +59,19 @@ class Area:
     @property
     def title(self) -> str:
         return self.section.title
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """[start, end) of each sentence of `text` (at 。！？；and line ends), in order."""
+        out = []
+        pos = 0
+        for m in re.finditer(r"[^。！？!?；;\n]+[。！？!?；;]?", self.text):
+            a, b = m.start(), m.end()
+            while a < b and self.text[a] in " ":
+                a += 1
+            if b - a >= 2:
+                out.append((a, b))
+            pos = b
+        return out
 
     def to_clean(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) inside `text` to cleaned offsets."""
@@ -73,16 +91,21 @@ class Area:
 class Unit:
     kind: SectionKind
     areas: list[Area]
+    style: str = ABSTRACTIVE
 
     @property
     def prompt(self) -> Prompt:
-        return load_prompt(PROMPTS[self.kind])
+        return load_prompt((PICK_PROMPTS if self.style == EXTRACTIVE else PROMPTS)[self.kind])
 
     @property
     def response_model(self) -> type[BaseModel]:
+        if self.style == EXTRACTIVE:
+            return picks_response(len(self.areas))
         return RESPONSES[self.kind](len(self.areas))
 
     def rendered(self) -> str:
+        if self.style == EXTRACTIVE:
+            return "\n\n".join(f"【{i}】{_numbered(a)}" for i, a in enumerate(self.areas, 1))
         return "\n\n".join(f"【{i}】{a.text}" for i, a in enumerate(self.areas, 1))
 
     def variables(self) -> dict[str, object]:
@@ -91,6 +114,15 @@ class Unit:
     @property
     def paths(self) -> list[str]:
         return [a.section.path for a in self.areas]
+
+
+def _numbered(area: Area) -> str:
+    """The area as the picking model sees it: its title, then "[k]sentence" per sentence."""
+    lines = [area.title]
+    for k, (a, b) in enumerate(area.sentences(), 1):
+        sentence = area.text[a:b]
+        lines.append(f"[{k}]{sentence[:PICK_SENTENCE_SHOWN]}")
+    return "\n".join(lines)
 
 
 def _spans_without_derived(section: Section) -> list[tuple[int, int]]:
@@ -141,19 +173,19 @@ def _area(doc: ParsedDocument, section: Section, spans: list[tuple[int, int]]) -
     return Area(section, spans, "\n".join(doc.clean.text[a:b] for a, b in spans))
 
 
-def plan_units(doc: ParsedDocument, kind: SectionKind) -> list[Unit]:
+def plan_units(doc: ParsedDocument, kind: SectionKind, style: str = ABSTRACTIVE) -> list[Unit]:
     units: list[Unit] = []
     current: list[Area] = []
     size = 0
     for section in areas(doc.tree, kind):
         for area in area_texts(doc, section):
             if current and (size + len(area.text) > UNIT_BUDGET or len(current) >= UNIT_MAX_AREAS):
-                units.append(Unit(kind, current))
+                units.append(Unit(kind, current, style))
                 current, size = [], 0
             current.append(area)
             size += len(area.text)
     if current:
-        units.append(Unit(kind, current))
+        units.append(Unit(kind, current, style))
     return units
 
 
@@ -395,4 +427,112 @@ def task_items(doc: ParsedDocument, answer: UnitAnswer, keep_unverified: bool, o
 
 
 ITEM_BUILDERS = {SectionKind.REVIEW: review_items, SectionKind.TASKS: task_items}
+
+
+# ---------------------------------------------------------------------------------------------
+# Extractive: the model points, the source speaks
+# ---------------------------------------------------------------------------------------------
+
+#: A summary shorter than its heading plus this adds nothing to it (a heading echo).
+ECHO_MARGIN = 6
+#: Metrics read from an area's picked sentences, at most.
+PICKED_METRICS_MAX = 4
+
+
+def is_heading_echo(summary: str, title: str) -> bool:
+    """The summary only restates its area's heading ("（一）经济平稳运行" → "经济平稳运行。")."""
+    core = re.sub(r"[。；;，,！!\s]", "", summary)
+    head = re.sub(r"[。；;，,！!\s]", "", title)
+    return bool(core) and (core in head or (head in core and len(core) < len(head) + ECHO_MARGIN))
+
+
+def trim_clauses(text: str, limit: int) -> str:
+    """The sentence cut at its last clause boundary within `limit` characters."""
+    text = text.strip().rstrip("；;")
+    if len(text) <= limit:
+        return text
+    cut = max(text.rfind(ch, 0, limit) for ch in "，,；;、")
+    return (text[:cut] if cut >= 8 else text[:limit]).rstrip("，,、；;") + "……"
+
+
+def _picked(area: Area, picks: list[int], out: Items) -> list[tuple[int, int]]:
+    """The picked sentences, valid and in order; not the heading, not repeated."""
+    sentences = area.sentences()
+    chosen: list[tuple[int, int]] = []
+    for k in picks:
+        if not 1 <= k <= len(sentences):
+            out.dropped.append(f"{area.section.path}: picked sentence {k} of {len(sentences)}")
+            continue
+        a, b = sentences[k - 1]
+        if (a, b) in chosen or is_heading_echo(area.text[a:b], area.title):
+            continue
+        chosen.append((a, b))
+    return sorted(chosen)
+
+
+def _answers_by_area(answer: UnitAnswer, out: Items):
+    """(area, picks) for each answer that names its own area; an answer for another area (a
+    shifted list) is dropped, never given to the wrong area."""
+    for i, (area, got) in enumerate(zip(answer.unit.areas, answer.answer.areas), 1):  # type: ignore[attr-defined]
+        if got.area != i:
+            out.dropped.append(f"{area.section.path}: the answer named area {got.area}, not {i}")
+            continue
+        yield area, list(got.picks)
+
+
+def _first_with_number(area: Area) -> list[tuple[int, int]]:
+    return [s for s in area.sentences() if re.search(r"\d", area.text[s[0] : s[1]]) and not is_heading_echo(area.text[s[0] : s[1]], area.title)][:1]
+
+
+def pick_review_items(doc: ParsedDocument, answer: UnitAnswer, keep_unverified: bool, out: Items) -> None:
+    for area, picks in _answers_by_area(answer, out):
+        chosen = _picked(area, picks, out)
+        metrics = _metrics_of(doc, area, chosen)
+        if not metrics:  # the results are the numbers: the area's first sentence that has one
+            metrics = _metrics_of(doc, area, _first_with_number(area), origin="rule")
+        if not chosen and not metrics:
+            continue
+        summary = trim_clauses(area.text[chosen[0][0] : chosen[0][1]], SUMMARY_MAX) if chosen else ""
+        out.achievements.append(
+            Achievement(area=area.title, summary=summary, metrics=metrics, source=_span(doc, area, chosen[0] if chosen else None), origin="model")
+        )
+
+
+def pick_task_items(doc: ParsedDocument, answer: UnitAnswer, keep_unverified: bool, out: Items) -> None:
+    for area, picks in _answers_by_area(answer, out):
+        chosen = _picked(area, picks, out)
+        if not chosen:
+            continue
+        summary = trim_clauses(area.text[chosen[0][0] : chosen[0][1]], SUMMARY_MAX)
+        commitments = []
+        for a, b in chosen:
+            text = trim_clauses(area.text[a:b], COMMITMENT_MAX).rstrip("。")
+            commitments.append(Commitment(text=text, source=_span(doc, area, (a, b))))
+        out.tasks.append(Task(area=area.title, summary=summary, commitments=commitments, source=_span(doc, area, chosen[0]), origin="model"))
+
+
+def _metrics_of(doc: ParsedDocument, area: Area, sentences: list[tuple[int, int]], origin: str = "model") -> list[Metric]:
+    out: list[Metric] = []
+    for a, b in sentences:
+        for found in clause_metrics(area.text, a, b):
+            if len(out) >= PICKED_METRICS_MAX:
+                return out
+            number, unit = first_number(found.value) if found.value else (None, None)
+            change_number, change_unit = signed_change(found.change) if found.change else (None, None)
+            out.append(
+                Metric(
+                    indicator=found.indicator, canonical=canonical_indicator(found.indicator), value=found.value, change=found.change,
+                    qualifier=found.qualifier, number=number, unit=unit, change_number=change_number, change_unit=change_unit,
+                    source=_span(doc, area, (found.start, found.end)), origin=origin,  # type: ignore[arg-type]
+                )
+            )
+    return out
+
+
+PICK_ITEM_BUILDERS = {SectionKind.REVIEW: pick_review_items, SectionKind.TASKS: pick_task_items}
+
+
+def build_items(doc: ParsedDocument, answer: UnitAnswer, keep_unverified: bool, out: Items) -> None:
+    builders = PICK_ITEM_BUILDERS if answer.unit.style == EXTRACTIVE else ITEM_BUILDERS
+    builders[answer.unit.kind](doc, answer, keep_unverified, out)
 

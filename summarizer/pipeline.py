@@ -21,7 +21,8 @@ from schemas.summary import DocumentSource, DocumentSummary, Usage
 
 from .cache import AnswerCache
 from .document import ParsedDocument, parse_document, quotes_as_printed
-from .extract import ITEM_BUILDERS, PROMPTS, Items, Unit, answer_unit, plan_units
+from .errors import ExtractionError
+from .extract import PICK_PROMPTS, PROMPTS, Items, Unit, answer_unit, build_items, plan_units
 from .llm import Endpoint, ModelClient, discover_endpoint
 from .model_files import MODEL_SHA256
 from .prompts import load_prompt
@@ -129,7 +130,7 @@ class Runtime:
     @property
     def model_id(self) -> str:
         """What the answers depend on: the model, or "rules-only" under --no-model."""
-        return RULES_ONLY if self.rules_only else self.model.model_id
+        return RULES_ONLY if self.rules_only else f"{self.model.model_id}:{self.settings.summary_style}"
 
     def close(self) -> None:
         self.model.close()
@@ -143,20 +144,29 @@ class Runtime:
 
 
 def prompt_versions() -> dict[str, str]:
-    return {name: load_prompt(name).version for name in PROMPTS.values()}
+    return {name: load_prompt(name).version for name in (*PROMPTS.values(), *PICK_PROMPTS.values())}
 
 
 def summarize_parsed(doc: ParsedDocument, runtime: Runtime, *, progress: Optional[Progress] = None) -> DocumentSummary:
     t0 = time.monotonic()
     progress = progress or (lambda *a, **k: None)
-    units: list[Unit] = [] if runtime.rules_only else [u for kind in MODEL_KINDS for u in plan_units(doc, kind)]
+    style = runtime.settings.summary_style
+    units: list[Unit] = [] if runtime.rules_only else [u for kind in MODEL_KINDS for u in plan_units(doc, kind, style)]
     progress("plan", units=len(units), path=doc.raw.path)
     items = Items()
     usage = Usage()
+    failed: list[str] = []
     for i, unit in enumerate(units):
         progress("unit_start", index=i, unit=unit)
-        answer = answer_unit(unit, runtime.cache, runtime.model.model_id, runtime.model.get)
-        ITEM_BUILDERS[unit.kind](doc, answer, runtime.keep_unverified, items)
+        try:
+            answer = answer_unit(unit, runtime.cache, runtime.model.model_id, runtime.model.get)
+        except ExtractionError as exc:  # one bad area never sinks the report ...
+            failed.append(f"{', '.join(unit.paths)}: no valid answer from the model ({exc.message})")
+            if len(failed) == len(units):
+                raise  # ... but a model that answers nothing usable is an error, not a summary
+            progress("unit_done", index=i, unit=unit, cached=False)
+            continue
+        build_items(doc, answer, runtime.keep_unverified, items)
         u = answer.usage
         usage.units.append(u)
         usage.calls += u.calls
@@ -165,6 +175,7 @@ def summarize_parsed(doc: ParsedDocument, runtime: Runtime, *, progress: Optiona
         usage.completion_tokens += u.completion_tokens
         progress("unit_done", index=i, unit=unit, cached=u.cached)
     warnings = list(doc.tree.warnings)
+    warnings.extend(f"area without a summary: {f}" for f in failed)
     if items.dropped:
         verb = "kept, marked unverified" if runtime.keep_unverified else "dropped"
         warnings.append(f"{len(items.dropped)} model output(s) not found in the source were {verb}")
@@ -185,6 +196,7 @@ def summarize_parsed(doc: ParsedDocument, runtime: Runtime, *, progress: Optiona
         warnings=warnings,
         dropped_unverified=len(items.dropped),
         model=runtime.model.model_name if units else None,
+        style=None if runtime.rules_only else style,
         prompt_versions=prompt_versions(),
         fingerprint=run_fingerprint(runtime.model_id),
         usage=usage,

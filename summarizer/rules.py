@@ -400,6 +400,59 @@ def _urban_rural(doc: ParsedDocument, section: Section, m: re.Match, window: str
     return out
 
 
+@dataclass
+class ClauseMetric:
+    """One indicator's figures as one clause prints them (offsets in the text given)."""
+
+    indicator: str
+    value: Optional[str]
+    change: Optional[str]
+    qualifier: Optional[str]
+    start: int
+    end: int
+
+
+_CLAUSE_RE = re.compile(r"[^，,；;。、！!？?\n：:]+")
+#: A count in Arabic digits (新建幼儿园7所, 建成项目120个以上).
+COUNT_RE = re.compile(rf"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿)?[{lx.COUNT_UNITS}](?:{_AFTER})?")
+_METRIC_LEAD_VERBS_RE = re.compile(r"^(?:全年|累计|共|完成|实现|其中)+")
+_CHANGE_LEAD_RE = re.compile(rf"^\s*(?:{_QUAL})?\s*(?:{_CHANGE})")
+
+
+def clause_metrics(text: str, start: int, end: int) -> list[ClauseMetric]:
+    """Every indicator with a figure in [start, end), clause by clause: a value and a change
+    belong to one indicator only when they sit in its clause, or the next clause opens with the
+    change ("完成投资300亿元，增长8%"). The indicator is the clause's words before its first
+    figure, less verbs (完成, 达到, 实现)."""
+    out: list[ClauseMetric] = []
+    for c in _CLAUSE_RE.finditer(text, start, end):
+        a, b = c.start(), c.end()
+        clause = text[a:b]
+        change = CHANGE_RE.search(clause)
+        levels = [
+            m for m in [*LEVEL_RE.finditer(clause), *COUNT_RE.finditer(clause)]
+            if not (change and m.start() < change.end() and change.start() < m.end())
+        ]
+        levels.sort(key=lambda m: (m.start(), -len(m.group(0))))
+        value = next((m for m in levels if re.search(r"\d", m.group(0))), None)
+        firsts = [m for m in (value, change) if m is not None]
+        if not firsts:
+            continue
+        first = min(firsts, key=lambda m: m.start())
+        lead = clause[: first.start()]
+        indicator = _METRIC_LEAD_VERBS_RE.sub("", _LEAD_RE.sub("", _VERBS_RE.sub("", lead.strip()))).strip(" “”")
+        if change and re.fullmatch(r"\s*(?:实现|完成|比上年|同比)*", clause[: change.start()]) and out and out[-1].change is None and out[-1].end == a - 1:
+            prev = out[-1]  # "……300亿元，增长8%": the change of the figure before
+            out[-1] = ClauseMetric(prev.indicator, prev.value, change.group(0), prev.qualifier, prev.start, a + change.end())
+            continue
+        if not (2 <= len(indicator) <= 20) or not re.search(r"[\u4e00-\u9fff]", indicator):
+            continue
+        qualifier = next((q for q in lx.METRIC_QUALIFIERS if q in lead), None)
+        last = max(m.end() for m in firsts)
+        out.append(ClauseMetric(indicator, value.group(0) if value else None, change.group(0) if change else None, qualifier, a + len(lead) - len(lead.lstrip()), a + last))
+    return out
+
+
 _CLAUSE_BREAK_RE = re.compile(r"[，,、；;]")
 _CHANGE_OPENER_RE = re.compile(r"\s*(?:实现|完成)?(?:比上年|同比|同口径|自然口径|按自然口径计算|按可比价格计算|按可比价计算|增长|下降|增速|增幅|提高|降低|回落|上涨)")
 

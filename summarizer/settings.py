@@ -29,12 +29,16 @@ def _default_threads() -> int:
     return max(1, min(n, 8))
 
 
+STYLES = ("auto", "extractive", "abstractive")
+
+
 @dataclass(frozen=True)
 class Settings:
     base_url: Optional[str] = None  # None: start the embedded server
     api_key: Optional[str] = None
     model: Optional[str] = None  # None: the server's only model / the embedded one
     mode: str = "auto"  # instructor mode: auto | tools | json_schema | json
+    style: str = "auto"  # auto | extractive | abstractive (auto: extractive for the embedded model)
     model_path: Optional[str] = None  # GGUF for the embedded server; None: the packaged model
     threads: int = field(default_factory=_default_threads)
     n_ctx: int = 4096  # an area is cut at 3,600 characters (~2,200 tokens): 4096 holds any call
@@ -53,6 +57,15 @@ class Settings:
         return self.base_url is None
 
     @property
+    def summary_style(self) -> str:
+        """How areas are summarized. A small local model copies what it sees and points well, so
+        it picks the sentences that carry the results (extractive); a model behind another
+        endpoint writes its own sentence (abstractive), unless told otherwise."""
+        if self.style != "auto":
+            return self.style
+        return "extractive" if self.embedded else "abstractive"
+
+    @property
     def cache_path(self) -> Path:
         return Path(self.cache_dir) if self.cache_dir else Path(platformdirs.user_cache_dir(APP))
 
@@ -62,6 +75,7 @@ ENV_VARS: dict[str, tuple[str, ...]] = {
     "api_key": ("SUMMARIZER_API_KEY", "OPENAI_API_KEY"),
     "model": ("SUMMARIZER_MODEL",),
     "mode": ("SUMMARIZER_MODE",),
+    "style": ("SUMMARIZER_STYLE",),
     "model_path": ("SUMMARIZER_MODEL_PATH",),
     "threads": ("SUMMARIZER_THREADS",),
     "n_ctx": ("SUMMARIZER_CTX",),
@@ -134,6 +148,8 @@ def resolve_settings(flags: dict[str, Any] | None = None, env: dict[str, str] | 
     settings = replace(Settings(), **{k: _coerce(k, v) for k, v in values.items()})
     if settings.mode not in MODES:
         raise ConfigError(f"mode {settings.mode!r} is not one of {', '.join(MODES)}")
+    if settings.style not in STYLES:
+        raise ConfigError(f"style {settings.style!r} is not one of {', '.join(STYLES)}")
     if settings.base_url is not None and not settings.base_url.startswith(("http://", "https://")):
         raise ConfigError(f"base URL {settings.base_url!r} must start with http:// or https://")
     if settings.workers < 1:

@@ -78,6 +78,23 @@ def test_malformed_reply_shows_attempts_and_output():
     assert "gave no valid" in result.output and "这不是JSON" in result.output and "Traceback" not in result.output
 
 
+@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+def test_an_area_without_a_valid_answer_is_named_and_the_rest_kept(tmp_path):
+    bad = {
+        "id": "x", "object": "chat.completion", "created": 0, "model": "fake-model",
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": "这不是JSON"}, "finish_reason": "stop"}],
+        "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15},
+    }
+    out = tmp_path / "s.json"
+    with FakeServer(script=[(200, {}, bad)] * 2) as fake:
+        result = CliRunner().invoke(app, ["summarize", SEED, "-q", "--base-url", fake.base_url, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(out.read_text(encoding="utf-8"))
+    failed = [w for w in summary["warnings"] if "no valid answer from the model" in w]
+    assert len(failed) == 1 and failed[0].startswith("area without a summary: 一")
+    assert summary["targets"] and summary["problems"]
+
+
 def test_missing_extra_for_the_embedded_default(monkeypatch):
     from summarizer import server
 

@@ -142,7 +142,7 @@ def _read_summary(path: Path):
 
 
 @command(app, "compare")
-@model_options("base_url", "api_key", "model", "mode", "model_path", "threads", "n_ctx", "timeout", "no_cache")
+@model_options("base_url", "api_key", "model", "mode", "style", "model_path", "threads", "n_ctx", "timeout", "no_cache")
 def compare_cmd(
     paths: Annotated[list[Path], typer.Argument(help="Reports, summary JSONs, or batch output folders")],
     as_markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown")] = False,
@@ -178,7 +178,7 @@ def compare_cmd(
 
 
 @command(app, "eval")
-@model_options("base_url", "api_key", "model", "mode", "model_path", "threads", "n_ctx", "timeout", "no_cache")
+@model_options("base_url", "api_key", "model", "mode", "style", "model_path", "threads", "n_ctx", "timeout", "no_cache")
 def eval_cmd(
     gold: Annotated[Path, typer.Option("--gold", help="Folder of gold annotations (*.json)")] = Path("seeds/expected"),
     seeds: Annotated[Path, typer.Option("--seeds", help="Folder of the reports the gold files name")] = Path("seeds"),
@@ -242,3 +242,38 @@ def eval_cmd(
             console.print(f"[yellow]{d.file[:3]} missing target:[/] {escape(t)}")
         for u in d.unverified_examples:
             console.print(f"[red]{d.file[:3]} unverified:[/] {escape(u)}")
+
+
+@command(app, "quality")
+@model_options()
+def quality_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Reports, summary JSONs or batch output folders")],
+    as_json: JsonOutOpt = False,
+    width: WidthOpt = None,
+    quiet: QuietOpt = False,
+    flags: dict = None,  # type: ignore[assignment]  (the model options, see model_options)
+) -> None:
+    """The model's half without gold: heading echoes, answers about another area, metric coverage, cost."""
+    from ..document import parse_document
+    from ..quality import aggregate_quality, quality_of
+
+    summaries = _load_summaries(paths, lambda: Runtime.open(settings_from(**flags)), quiet)
+    report = aggregate_quality([quality_of(s, parse_document(s.source.path)) for s in summaries])
+    if as_json:
+        typer.echo(report.model_dump_json(indent=2))
+        return
+    console = stdout_console(width)
+    table = Table(box=box.ASCII2, show_edge=False, title="quality", title_justify="left")
+    for col in ("file", "summaries", "echoes", "foreign", "areas with a metric", "gen tokens", "s"):
+        table.add_column(col, overflow="fold")
+    for d in report.documents:
+        table.add_row(
+            Text(d.file), str(d.summaries), str(d.heading_echoes), str(d.foreign),
+            f"{d.number_areas_with_metric}/{d.number_areas}", str(d.completion_tokens), f"{d.seconds:.0f}",
+        )
+    console.print(table)
+    console.print(
+        f"heading echoes {report.heading_echo_rate:.0%} · foreign {report.foreign_rate:.0%} · "
+        f"number-bearing review areas with a metric {report.metric_coverage:.0%} · "
+        f"{report.completion_tokens_per_report:.0f} generated tokens and {report.seconds_per_report:.0f} s per report"
+    )

@@ -27,6 +27,7 @@ BaseUrlOpt = Annotated[Optional[str], typer.Option("--base-url", help="OpenAI-co
 ApiKeyOpt = Annotated[Optional[str], typer.Option("--api-key", help="API key for --base-url [env: OPENAI_API_KEY]")]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", help="Model name on the server [env: SUMMARIZER_MODEL]")]
 ModeOpt = Annotated[Optional[str], typer.Option("--mode", help="Structured-output mode: auto, json_schema, tools, json [env: SUMMARIZER_MODE]")]
+StyleOpt = Annotated[Optional[str], typer.Option("--style", help="auto, extractive (the model picks the report's own sentences) or abstractive (the model writes a sentence) [env: SUMMARIZER_STYLE; auto: extractive on the embedded model]")]
 ModelPathOpt = Annotated[Optional[str], typer.Option("--model-path", help="Another GGUF for the embedded server [env: SUMMARIZER_MODEL_PATH]")]
 ThreadsOpt = Annotated[Optional[int], typer.Option("--threads", help="CPU threads for the embedded server [env: SUMMARIZER_THREADS]")]
 CtxOpt = Annotated[Optional[int], typer.Option("--n-ctx", help="Context length of the embedded server [env: SUMMARIZER_CTX; default: 4096]")]
@@ -41,6 +42,7 @@ _MODEL_OPTIONS: dict[str, tuple[Any, Any]] = {
     "api_key": (ApiKeyOpt, None),
     "model": (ModelOpt, None),
     "mode": (ModeOpt, None),
+    "style": (StyleOpt, None),
     "model_path": (ModelPathOpt, None),
     "threads": (ThreadsOpt, None),
     "n_ctx": (CtxOpt, None),
