@@ -117,3 +117,17 @@ def seed_summaries(request, tmp_path_factory):
                 out[seed.name[:3]] = summarize_file(seed, runtime)
     out["_cache"] = cache
     return out
+
+
+@pytest.fixture(scope="session")
+def extractive_summaries(request, tmp_path_factory):
+    """Every seed summarized in the extractive style, from cassettes/test_pipeline_extractive/."""
+    from summarizer.pipeline import Runtime, summarize_file
+
+    cache = tmp_path_factory.mktemp("extractive-cache")
+    out = {}
+    for seed in SEED_FILES:
+        with recorded(request.config, f"test_pipeline_extractive/{seed.name[:3]}.yaml"):
+            with Runtime.open(replay_settings(cache, style="extractive")) as runtime:
+                out[seed.name[:3]] = summarize_file(seed, runtime)
+    return out
