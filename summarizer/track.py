@@ -1,35 +1,18 @@
 """Did they keep their word? Last year's targets against this year's results, per government.
 
 Given summaries (rules output or full) of the same governments in consecutive years, each
-plan-year target of the year-N report is paired, by canonical indicator, with the figure for
-year N that the year-N+1 report prints in its review, and judged. The rules, once:
+plan-year target of the year-N report that names a headline indicator is paired with the figure
+for year N that the year-N+1 report prints in its review, and judged: met, within the band of
+左右, missed, no result printed, not comparable. The rules are written down in the README
+("Did they keep their word?"); this module is where they are applied, and `VerdictRules` (the
+band of 左右) is their only parameter. In short:
 
-- **Which result.** A figure of the review year: a five-year figure (period 五年, 年均增长) or
-  a part of the year (前三季度, 年末) is printed but **not comparable**; where the later report
-  prints no figure for the indicator the verdict is **no result** (words without a number,
-  such as 基本持平 or 好于预期, are no figure; 持平 is a change of 0).
-- **Rate or level.** A target with a change word (增长5%, 涨幅2%, 下降3%) is a rate and needs a
-  printed change; one without (城镇调查失业率5.5%以内, 粮食产量1300万吨以上) is a level and needs a
-  printed level in the same kind of unit (亿元 and 万亿元 convert). A level against a rate is
-  **not comparable**, so is another unit.
-- **Definitions.** Where the target names a definition (同口径, 自然口径, 可比口径) the result must be
-  printed under it; a result printed under two definitions against a target that names none
-  is **not comparable**.
-- **Direction.** More is better, except for unemployment, energy use and emissions (less is
-  better) and prices (CPI: neither).
-- **Comparators.** 以上, 不低于, 达到: met at or above the number; 超过, 突破: above it; 以内, 以下,
-  不超过: at or below it; a number alone: met at or beyond it in the better direction (for
-  prices: only exactly). A range (5.0%—5.5%): met from its lower end up (less is better: up to
-  its upper end; prices: within it). 正增长: above 0.
-- **左右.** The band is ±`band_points` percentage points for a rate or a level in % (default
-  0.5: 5%左右 is 4.5%—5.5%) and ±`band_ratio` of the number for a level in other units
-  (default 2%). Met at or beyond the number in the better direction, **within band** short of
-  it but inside the band, missed beyond the band; for prices the number is met, inside the band
-  within band, outside it on either side missed.
-- **A result printed as a bound** (控制在5%以内, 超过2.5万亿元) is met where every value it allows
-  meets the target, missed where none does, and not comparable otherwise.
-- A decrease (能耗下降3%) is a negative number on both sides. A stretch goal (力争8%) is shown,
-  not judged.
+- a result is a figure of the year: a five-year or part-year figure is not comparable, and so is
+  a level against a rate, another unit or another definition (同口径); words are no figure;
+- more is better, except unemployment, energy use, emissions (less) and prices (neither);
+- 以上 at least, 超过 above, 以内 at most, a number alone reached in the better direction, a range
+  from its lower end, 左右 within ±band short of the number;
+- a result printed as a bound is judged for every value it allows.
 
 Governments are one when their names are (宁夏 and 宁夏回族自治区, 深圳市光明区 and 光明区); the
 years come from the metadata.

@@ -368,3 +368,15 @@ def test_track_command_band_option_and_outputs(reports, tmp_path, monkeypatch):
     text = out.read_text(encoding="utf-8-sig")
     assert text.startswith("government,year,canonical") and "某某省" in text
     assert CliRunner().invoke(app, ["track", str(reports), "--band", "-1", "-q"]).exit_code == 2
+
+
+def test_full_summaries_lend_the_models_verified_metrics():
+    from schemas.summary import Achievement, VerificationStatus
+
+    earlier, later = _pair_summaries()
+    later.headline_metrics = [m for m in later.headline_metrics if m.canonical != GDP]
+    area = Achievement(area="经济运行", summary="稳中有进", source=SPAN, metrics=[result(GDP, change="增长5.3%").model_copy(update={"origin": "model"})])
+    later.achievements = [area]
+    assert {p.canonical: p.verdict for p in track([earlier, later]).pairs}[GDP] == WITHIN
+    area.metrics[0].status = VerificationStatus.UNVERIFIED  # never shown as fact, so never judged
+    assert {p.canonical: p.verdict for p in track([earlier, later]).pairs}[GDP] == NO
