@@ -101,3 +101,6 @@ def test_the_quotes_of_a_judged_pair_are_the_golds():
             assert got.target.source.quote and p["target"].replace("控制在", "")[-4:] in got.target.source.quote + got.target.target
             if p["verdict"] in JUDGED:
                 assert got.result is not None and p["result"] in (got.result.source.quote or ""), (g["government"], p["canonical"], got.result)
+            for item, rel in ((got.target, g["target_report"]), (got.result, g["result_report"])):
+                if item is not None and item.source.quote:  # the span indexes the text as read
+                    assert text(rel)[item.source.start : item.source.end] == item.source.quote, (g["government"], item.source)
