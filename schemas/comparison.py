@@ -6,9 +6,11 @@ from typing import Optional
 
 from pydantic import BaseModel, Field
 
+from .track import KeptPair
+
 
 class ComparedDocument(BaseModel):
-    label: str = Field(description="Column label: the region, with the year when a region appears twice")
+    label: str = Field(description="The government (its fullest name among the reports), with the report's year when a government appears twice")
     region: Optional[str]
     doc_type: str
     review_year: Optional[int]
@@ -45,4 +47,5 @@ class Comparison(BaseModel):
     problems_listed: dict[str, int] = Field(default_factory=dict, description="Document label → number of problems")
     task_areas: dict[str, list[str]] = Field(default_factory=dict)
     contrasts: list[str] = Field(default_factory=list, description="Sentences of contrast; every number in them is verified")
+    kept: list[KeptPair] = Field(default_factory=list, description="Targets kept: each target of a year-N report against the year-N result in the same government's year-N+1 report (summarizer track)")
     notes: list[str] = Field(default_factory=list)

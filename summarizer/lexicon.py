@@ -286,6 +286,7 @@ CN_BIG_UNITS = {"万": 1e4, "亿": 1e8}
 CHANGE_WORDS = {
     "增长": 1, "增速": 1, "增幅": 1, "涨幅": 1, "提高": 1, "提升": 1, "上升": 1, "上涨": 1, "增加": 1, "正增长": 1,
     "下降": -1, "降低": -1, "减少": -1, "回落": -1, "负增长": -1, "收窄": -1,
+    "微增": 1, "微涨": 1, "微降": -1,
 }
 #: Qualifiers printed before a change word (同比增长, 同口径增长, 按可比价格计算增长).
 CHANGE_QUALIFIERS = ("同口径", "同比", "环比", "按可比价格计算", "按可比价计算", "按自然口径计算", "自然口径", "年均")
@@ -336,6 +337,46 @@ HEADLINE_INDICATORS: list[tuple[str, tuple[str, ...]]] = [
     ("农村居民人均可支配收入", ("农村居民人均可支配收入", "农村常住居民人均可支配收入")),
     ("居民人均可支配收入", ("全体居民人均可支配收入", "居民人均可支配收入", "人均可支配收入")),
 ]
+#: Change words that only CHANGE_WORDS lists: a rate printed after them is a headline change too (CPI微降0.1%).
+EXTRA_METRIC_CHANGE_WORDS = ("微增", "微涨", "微降")
+#: A change stated without a number that means a change of 0 (居民消费价格指数持平); 基本持平 is no figure.
+FLAT_CHANGE_RE = re.compile(r"(?:涨幅|增速|增幅)?持平(?!于)")
+#: A second figure of the same change by another definition, in brackets right after it
+#: ("增长1.7%（同口径增长2.5%以上）"): kept in the metric's quote.
+ALT_DEFINITION_RE = re.compile(r"\s*[（(][^（()）]{0,6}(?:同口径|自然口径|可比口径)[^（()）]{0,16}[）)]")
+#: Definitions a figure may be printed under; a target and a result are compared only under the same one.
+DEFINITION_WORDS = ("同口径", "自然口径", "可比口径")
+#: A rank between an indicator's level and its change ("达到5.53万亿元、稳居全国前十强、增长4.8%").
+RANK_CLAUSE_RE = re.compile(r"\s*(?:稳居|位居|居|排名|排|列|高于|低于|好于|快于)[^、，,；;。]{0,12}")
+#: A paragraph of a review part that speaks of several years (the five-year review of a report
+#: that closes a plan period): one of these in its first sentences.
+MULTI_YEAR_OPENING_RE = re.compile(
+    r"(?:这|过去|过去的|回首过去|回望过去|回顾过去|近)五年|五年来|五年间|的五年[，,。！!]"
+    r"|(?:^|[。！!？?])(?:——)?“?十[一二三四五六七八九]五”?(?:时期|以来)"
+)
+#: A paragraph of a review part that returns to the review year ("刚刚过去的2025年，……", "一年来，……").
+SINGLE_YEAR_OPENING_RE = re.compile(
+    r"^(?:各位代表[！!，,：:]\s*)?(?:过去(?:的)?一年|刚刚过去的|一年来|这一年|去年|20\d{2}年(?:是|，|,|极|很|在|我们|全省|全市|全区|全年|以来))"
+)
+#: Period label of a headline figure read in such a passage.
+MULTI_YEAR_PERIOD = "五年"
+#: Indicators where less is better (城镇调查失业率5.5%以内, 单位GDP能耗下降2%) and where neither
+#: side is (居民消费价格涨幅2%左右: both an overshoot and a shortfall miss): words of the printed name.
+LOWER_IS_BETTER_WORDS = ("失业率", "能耗", "排放", "PM2.5", "PM10", "污染", "事故", "负债率", "债务率")
+NEITHER_SIDE_WORDS = ("居民消费价格", "消费价格", "CPI", "物价")
+#: Comparators of a target by how they bound it.
+AT_LEAST_COMPARATORS = ("以上", "不低于", "不少于", "达到", "达")
+ABOVE_COMPARATORS = ("超过", "突破", "超")
+AT_MOST_COMPARATORS = ("以内", "以下", "之内", "不高于", "不超过")
+ABOUT_COMPARATORS = ("左右", "上下", "约")
+#: A result printed as a bound below (近5%: less than it).
+BELOW_COMPARATORS = ("近",)
+#: Words of a decrease in a target ("单位GDP能耗下降2%左右"): the target's number is negative.
+DECREASE_WORDS = ("下降", "降低", "减少", "回落", "压减", "缩小", "收窄")
+#: Words of a rate in a target's name or text (涨幅, 增速): the target is a rate of change, not a level.
+RATE_WORDS = ("增长", "增速", "增幅", "涨幅", "上涨", "下降", "降低", "减少", "回落", "提高", "压减", "收窄")
+#: Province-level names with the words between the short name and 自治区 (宁夏回族自治区 is 宁夏).
+ETHNIC_NAME_WORDS = ("回族", "壮族", "维吾尔", "蒙古族", "藏族")
 #: Characters before a bare 生产总值 that make it the region's (全市生产总值, 全省生产总值).
 GDP_BARE_PREFIX_CHARS = "省市区县国疆州盟旗藏夏西蒙古年"
 #: A bare name that stands for GDP in a targets list or a results sentence (经济增长5.5%左右).

@@ -21,6 +21,7 @@ from schemas.summary import Metric, Problem, SourceSpan, Target, VerificationSta
 from . import lexicon as lx
 from .document import ParsedDocument
 from .numbers import first_number
+from .periods import in_spans, multi_year_spans
 from .problems import first_clause, split_items
 from .verify import signed_change
 
@@ -29,7 +30,7 @@ _UNIT = lx.compile_alternation([u for u, _, _ in lx.UNITS])
 _QUAL = lx.compile_alternation(list(lx.CHANGE_QUALIFIERS))
 _BEFORE = lx.compile_alternation(list(lx.COMPARATORS_BEFORE))
 _AFTER = lx.compile_alternation(list(lx.COMPARATORS_AFTER))
-_CHANGE = lx.compile_alternation(["增长", "下降", "增速", "增幅", "涨幅", "上涨", "提高", "降低", "回落"])
+_CHANGE = lx.compile_alternation(["增长", "下降", "增速", "增幅", "涨幅", "上涨", "提高", "降低", "回落", *lx.EXTRA_METRIC_CHANGE_WORDS])
 
 #: A change as printed: 同比增长8.9%, 按自然口径计算下降9.9%, 增速7%, 增长7%以上.
 CHANGE_RE = re.compile(rf"(?:(?:{_QUAL})\s*)?(?:{_CHANGE})\s*(?:了)?\s*{_NUM}\s*(?:%|％|个百分点|百分点|倍)(?:{_AFTER})?")
@@ -335,11 +336,11 @@ def _metric_at(doc: ParsedDocument, section: Section, m: re.Match, limit: int, c
     if change and value is None and change.start() - after > 12:
         change = None  # too far from the indicator to be its change
     if value is None and change is None:
-        return []
+        return _flat(doc, section, m, window, after, canonical)
     if change and change.start() - (value.end() if value else after) > 16:
         change = None
     if value is None and change is None:
-        return []
+        return _flat(doc, section, m, window, after, canonical)
     value_end = value.end() if value else None
     if value is None and change is not None:  # "增长6.1%、突破2万亿元大关"
         tail = lx.TOTAL_AFTER_CHANGE_RE.match(window, change.end())
@@ -350,6 +351,9 @@ def _metric_at(doc: ParsedDocument, section: Section, m: re.Match, limit: int, c
     for pm in lx.PERIOD_RE.finditer(text, clause_start, m.end() + (value.start() if value else after)):
         period_m = pm
     span_end = m.end() + max(change.end() if change else 0, value_end or 0)
+    alt = lx.ALT_DEFINITION_RE.match(window, change.end()) if change else None
+    if alt and change.end() >= (value_end or 0):  # "增长1.7%（同口径增长2.5%以上）": the quote keeps both
+        span_end = m.end() + alt.end()
     span_start = min(m.start(), period_m.start()) if period_m else m.start()
     value_text = value.group(0) if value else None
     change_text = change.group(0) if change else None
@@ -357,7 +361,7 @@ def _metric_at(doc: ParsedDocument, section: Section, m: re.Match, limit: int, c
     if qualifier is None:
         qualifier = next((q for q in lx.METRIC_QUALIFIERS if q in window[:after] or (value_text or "").startswith(q)), None)
     metric = _metric(doc, section, indicator, canonical, value_text, change_text, period_m, qualifier, span_start, span_end)
-    arabic = bool(value_text and re.search(r"\d", value_text))
+    arabic = bool(re.search(r"\d", (value_text or "") + (change_text or "")))
     score = 2 * bool(value_text and change_text) + 2 * arabic + bool(value_text) + bool(change_text)
     return [_Candidate(metric, score, m.start())]
 
@@ -382,6 +386,16 @@ def _metric(doc, section, indicator, canonical, value_text, change_text, period_
     )
 
 
+def _flat(doc: ParsedDocument, section: Section, m: re.Match, window: str, after: int, canonical: str) -> list[_Candidate]:
+    """"居民消费价格指数持平": a change of 0, printed without a number."""
+    flat = lx.FLAT_CHANGE_RE.match(window, after)
+    if not flat:
+        return []
+    metric = _metric(doc, section, m.group(0), canonical, None, flat.group(0), None, None, m.start(), m.end() + flat.end())
+    metric.change_number, metric.change_unit = 0.0, "%"
+    return [_Candidate(metric, 1, m.start())]
+
+
 def _urban_rural(doc: ParsedDocument, section: Section, m: re.Match, window: str, clause_start: int, pair: re.Match) -> list[_Candidate]:
     """"城乡居民人均可支配收入分别增长4.7%、6.6%" → the urban and the rural figure, each with the
     change word the list shares; never one figure for both."""
@@ -396,7 +410,7 @@ def _urban_rural(doc: ParsedDocument, section: Section, m: re.Match, window: str
         change_text = changes.group("word") + changes.group(group)
         indicator = text[start : m.end()]
         metric = _metric(doc, section, indicator, canonical, None, change_text, None, None, start, span_end)
-        out.append(_Candidate(metric, 2, m.start() + k))
+        out.append(_Candidate(metric, 3, m.start() + k))  # a change in Arabic digits, as _metric_at scores it
     return out
 
 
@@ -464,6 +478,11 @@ def _own_clause_end(window: str, pos: int) -> int:
         m = _CLAUSE_BREAK_RE.search(window, pos)
         if not m:
             return len(window)
+        rank = lx.RANK_CLAUSE_RE.match(window, m.end())
+        then = _CLAUSE_BREAK_RE.match(window, rank.end()) if rank else None
+        if then and _CHANGE_OPENER_RE.match(window, then.end()):  # "达到5.53万亿元、稳居全国前十强、增长4.8%"
+            pos = then.end()
+            continue
         if not _CHANGE_OPENER_RE.match(window, m.end()):
             return m.start()
         pos = m.end() + 1
@@ -476,12 +495,14 @@ def extract_headline_metrics(doc: ParsedDocument) -> list[Metric]:
     ("地区生产总值增长5.7%，高于全国0.7个百分点，经济总量达到64697亿元"), the two are one metric."""
     found: dict[str, list[_Candidate]] = {}
     text = doc.clean.text
+    several_years = multi_year_spans(doc)
     for part in doc.tree.sections:
         if part.kind != SectionKind.REVIEW or part.derived:
             continue
         for section, start, end in _review_regions(doc, part):
             for m in _ALIAS_RE.finditer(text, start, end):
                 for cand in _metric_at(doc, section, m, end):
+                    _mark_several_years(cand, in_spans(m.start(), several_years))
                     found.setdefault(cand.metric.canonical or cand.metric.indicator, []).append(cand)
         if "地区生产总值" not in found:
             gdp = _unnamed_gdp(doc, part)
@@ -494,13 +515,26 @@ def extract_headline_metrics(doc: ParsedDocument) -> list[Metric]:
     return [c.metric for c in sorted(best, key=lambda c: c.pos)]
 
 
+#: A figure of several years ranks below any figure of the review year.
+SEVERAL_YEARS_PENALTY = 10
+
+
+def _mark_several_years(cand: _Candidate, in_passage: bool) -> None:
+    """A figure read in a five-year passage is labelled with that period; it and a 年均 change
+    (an average over years) yield to any figure of the review year itself."""
+    if in_passage:
+        cand.metric.period = lx.MULTI_YEAR_PERIOD
+    if in_passage or "年均" in (cand.metric.change or ""):
+        cand.score -= SEVERAL_YEARS_PENALTY
+
+
 def _completed(doc: ParsedDocument, top: _Candidate, cands: list[_Candidate]) -> _Candidate:
     m = top.metric
     if m.value and m.change:
         return top
     for other in cands:
         o = other.metric
-        if other is top or (m.value and not o.change) or (m.change and not o.value) or (o.value and o.change):
+        if other is top or o.period != m.period or (m.value and not o.change) or (m.change and not o.value) or (o.value and o.change):
             continue
         a, b = sorted((m.source, o.source), key=lambda s: s.start)
         between = doc.raw.text[a.end : b.start]

@@ -51,6 +51,8 @@ class Settings:
     use_cache: bool = True
     max_bytes: int = 2 * 1024 * 1024
     workers: int = 1
+    target_band: float = 0.5  # track: ± percentage points of a 左右 rate target (5%左右 is 4.5%-5.5%)
+    target_level_band: float = 0.02  # track: ± share of a 左右 level target in other units (亿元, 万吨)
 
     @property
     def embedded(self) -> bool:
@@ -84,6 +86,8 @@ ENV_VARS: dict[str, tuple[str, ...]] = {
     "max_retries": ("SUMMARIZER_MAX_RETRIES",),
     "cache_dir": ("SUMMARIZER_CACHE_DIR",),
     "workers": ("SUMMARIZER_WORKERS",),
+    "target_band": ("SUMMARIZER_TARGET_BAND",),
+    "target_level_band": ("SUMMARIZER_TARGET_LEVEL_BAND",),
 }
 
 
@@ -107,7 +111,7 @@ def _load_config_file(path: Path) -> dict[str, Any]:
 
 
 _INT = {"threads", "n_ctx", "port", "max_retries", "max_reasks", "workers", "max_bytes"}
-_FLOAT = {"timeout", "temperature"}
+_FLOAT = {"timeout", "temperature", "target_band", "target_level_band"}
 _BOOL = {"use_cache"}
 
 
@@ -154,4 +158,6 @@ def resolve_settings(flags: dict[str, Any] | None = None, env: dict[str, str] | 
         raise ConfigError(f"base URL {settings.base_url!r} must start with http:// or https://")
     if settings.workers < 1:
         raise ConfigError("workers must be at least 1")
+    if settings.target_band < 0 or settings.target_level_band < 0:
+        raise ConfigError("the band of 左右 (target_band, target_level_band) cannot be negative")
     return settings, sources

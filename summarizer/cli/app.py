@@ -28,7 +28,7 @@ def root(
     """Structured, verified summaries of Chinese government reports."""
 
 
-from . import cache, corpus, docs, model  # noqa: E402,F401  (registers the commands)
+from . import cache, corpus, docs, export, model, track  # noqa: E402,F401  (registers the commands)
 
 
 def main() -> None:

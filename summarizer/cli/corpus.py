@@ -153,12 +153,16 @@ def compare_cmd(
     quiet: QuietOpt = False,
     flags: dict = None,  # type: ignore[assignment]  (the model options, for reports not yet summarized)
 ) -> None:
-    """Compare reports side by side: headline metrics, targets, growth bars, problem themes, task areas."""
+    """Compare reports side by side: headline metrics, targets, growth bars, problem themes, task
+    areas, and the targets kept where two reports of one government are of consecutive years."""
     from ..batch import write_atomic
     from ..compare import build_comparison, html_page, markdown, print_comparison
 
-    summaries = _load_summaries(paths, lambda: Runtime.open(settings_from(**flags)), quiet)
-    comparison = build_comparison(summaries)
+    from schemas.track import VerdictRules
+
+    settings = settings_from(**flags)
+    summaries = _load_summaries(paths, lambda: Runtime.open(settings), quiet)
+    comparison = build_comparison(summaries, VerdictRules(band_points=settings.target_band, band_ratio=settings.target_level_band))
     suffix = output.suffix.lower() if output else ""
     if as_html or suffix in (".html", ".htm"):
         text = html_page(comparison)

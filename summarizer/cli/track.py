@@ -1,0 +1,85 @@
+"""`track`: last year's targets against this year's results, per government.
+
+It takes reports, summary JSONs or batch output folders, as `compare` does. Reports are read
+with the rules alone (as `summarize --no-model`): targets and headline metrics need no model.
+To track full summaries, give their JSONs or the batch folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..pipeline import Runtime
+from .app import app
+from .boundary import command
+from .corpus import _load_summaries
+from .options import QuietOpt, WidthOpt, settings_from, stdout_console
+
+PathsArg = Annotated[list[Path], typer.Argument(help="Reports (read with the rules, no model), summary JSONs, or batch output folders")]
+OutputOpt = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file; its suffix picks the format unless a format flag is given")]
+BandOpt = Annotated[
+    Optional[float],
+    typer.Option("--band", help="± percentage points of a 左右 rate target: 0.5 reads 5%左右 as 4.5%-5.5% [env: SUMMARIZER_TARGET_BAND; config: target_band; default: 0.5]"),
+]
+LevelBandOpt = Annotated[
+    Optional[float],
+    typer.Option("--level-band", help="± share of a 左右 level target in other units (亿元, 万吨) [env: SUMMARIZER_TARGET_LEVEL_BAND; config: target_level_band; default: 0.02]"),
+]
+
+
+def summaries_of(paths: list[Path], settings, quiet: bool) -> list:
+    """Summaries from summary JSONs and batch folders; reports are read with the rules alone."""
+    return _load_summaries(paths, lambda: Runtime.open(settings, rules_only=True), quiet)
+
+
+def write_output(output: Path, text: str) -> None:
+    from ..batch import write_atomic
+
+    write_atomic(output, text)
+    typer.echo(f"wrote {output}", err=True)
+
+
+@command(app, "track")
+def track_cmd(
+    paths: PathsArg,
+    as_markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown (with the quotes and their spans)")] = False,
+    as_html: Annotated[bool, typer.Option("--html", help="Print a static HTML page")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the tracking as JSON (targets and results with their spans)")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV: one row per target judged")] = False,
+    output: OutputOpt = None,
+    quotes: Annotated[bool, typer.Option("--quotes", help="Show the quotes and their spans in the terminal view too")] = False,
+    band: BandOpt = None,
+    level_band: LevelBandOpt = None,
+    width: WidthOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Did they keep their word? Each target of a year-N report against the result for year N
+    in the same government's year-N+1 report: met, within the band of 左右, missed, no result
+    printed, or not comparable; and how the targets changed from one year to the next."""
+    from schemas.track import VerdictRules
+
+    from ..render_track import csv_text, html_page, markdown, print_tracking
+    from ..track import track
+
+    settings = settings_from(target_band=band, target_level_band=level_band)
+    rules = VerdictRules(band_points=settings.target_band, band_ratio=settings.target_level_band)
+    tracking = track(summaries_of(paths, settings, quiet), rules)
+    suffix = output.suffix.lower() if output else ""
+    if as_html or suffix in (".html", ".htm"):
+        text = html_page(tracking)
+    elif as_csv or suffix == ".csv":
+        text = csv_text(tracking)
+    elif as_json or suffix == ".json":
+        text = tracking.model_dump_json(indent=2)
+    elif as_markdown or suffix in (".md", ".markdown") or output is not None:
+        text = markdown(tracking)
+    else:
+        print_tracking(tracking, stdout_console(width), quotes=quotes)
+        return
+    if output is not None:
+        write_output(output, "\ufeff" + text if text is not None and suffix == ".csv" else text)
+    else:
+        typer.echo(text, nl=False)

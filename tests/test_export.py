@@ -1,0 +1,64 @@
+"""export: metrics, targets and problems as rows; CSV and JSON Lines give the same rows back."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from typer.testing import CliRunner
+
+from schemas.summary import Problem, SourceSpan
+from summarizer.cli import app
+from summarizer.export import COLUMNS, csv_text, export_rows, jsonl_text, read_csv, read_jsonl
+
+from .test_track import REPORT_2025, REPORT_2026, _pair_summaries
+
+
+@pytest.fixture
+def rows():
+    earlier, later = _pair_summaries()
+    later.problems = [
+        Problem(summary="有效需求不足", detail="", source=SourceSpan(section_path="一 > 问题", start=10, end=20, quote="有效需求不足，\"消费\"偏弱|，\n换行")),
+    ]
+    return export_rows([earlier, later])
+
+
+def test_one_row_per_metric_target_and_problem(rows):
+    kinds = [r.kind for r in rows]
+    assert kinds.count("target") == 9 and kinds.count("metric") == 3 and kinds.count("problem") == 1
+    assert {r.government for r in rows} == {"宁夏回族自治区"}  # 宁夏 and 宁夏回族自治区 are one
+    gdp = next(r for r in rows if r.kind == "target" and r.canonical == "地区生产总值")
+    assert (gdp.value, gdp.number, gdp.unit, gdp.comparator, gdp.plan_year, gdp.review_year) == ("增长5.5%左右", 5.5, "%", "左右", 2025, 2024)
+    cpi = next(r for r in rows if r.kind == "metric" and r.canonical == "居民消费价格")
+    assert (cpi.change, cpi.change_number) == ("持平", 0.0)
+
+
+def test_csv_round_trip(rows):
+    text = csv_text(rows)
+    assert text.splitlines()[0] == ",".join(COLUMNS)
+    assert read_csv(text) == rows
+    assert read_csv("\ufeff" + text) == rows  # as written to a file, with the byte-order mark
+    first = next(csv.DictReader(io.StringIO(text)))
+    assert set(first) == set(COLUMNS)
+
+
+def test_jsonl_round_trip(rows):
+    text = jsonl_text(rows)
+    assert len(text.splitlines()) == len(rows)
+    assert read_jsonl(text) == rows
+
+
+def test_export_command(tmp_path):
+    (tmp_path / "某某_2025.txt").write_text(REPORT_2025, encoding="utf-8")
+    (tmp_path / "某某省_2026.txt").write_text(REPORT_2026, encoding="utf-8")
+    out = tmp_path / "out" / "rows.csv"
+    result = CliRunner().invoke(app, ["export", str(tmp_path / "某某_2025.txt"), str(tmp_path / "某某省_2026.txt"), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    raw = out.read_bytes()
+    assert raw.startswith("\ufeff".encode("utf-8"))  # spreadsheets read it as UTF-8
+    rows = read_csv(raw.decode("utf-8"))
+    assert {r.kind for r in rows} == {"metric", "target"} and {r.government for r in rows} == {"某某省"}
+    result = CliRunner().invoke(app, ["export", str(tmp_path / "某某省_2026.txt"), "--jsonl", "-q"])
+    assert result.exit_code == 0 and read_jsonl(result.output)[0].plan_year == 2026
+    assert CliRunner().invoke(app, ["export", str(tmp_path / "某某省_2026.txt"), "--jsonl", "--csv", "-q"]).exit_code == 2
