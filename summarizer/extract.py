@@ -480,16 +480,18 @@ def _answers_by_area(answer: UnitAnswer, out: Items):
         yield area, list(got.picks)
 
 
-def _first_with_number(area: Area) -> list[tuple[int, int]]:
-    return [s for s in area.sentences() if re.search(r"\d", area.text[s[0] : s[1]]) and not is_heading_echo(area.text[s[0] : s[1]], area.title)][:1]
+def _with_numbers(area: Area) -> list[tuple[int, int]]:
+    return [s for s in area.sentences() if re.search(r"\d", area.text[s[0] : s[1]]) and not is_heading_echo(area.text[s[0] : s[1]], area.title)]
 
 
 def pick_review_items(doc: ParsedDocument, answer: UnitAnswer, keep_unverified: bool, out: Items) -> None:
     for area, picks in _answers_by_area(answer, out):
         chosen = _picked(area, picks, out)
         metrics = _metrics_of(doc, area, chosen)
-        if not metrics:  # the results are the numbers: the area's first sentence that has one
-            metrics = _metrics_of(doc, area, _first_with_number(area), origin="rule")
+        for sentence in [] if metrics else _with_numbers(area):  # the results are the numbers: the
+            metrics = _metrics_of(doc, area, [sentence], origin="rule")  # area's first sentence that states one
+            if metrics:
+                break
         if not chosen and not metrics:
             continue
         summary = trim_clauses(area.text[chosen[0][0] : chosen[0][1]], SUMMARY_MAX) if chosen else ""

@@ -5,7 +5,7 @@ For one summary and its parsed report:
 - foreign areas: summaries whose words come from another area more than from their own (an
   answer shifted onto its neighbour);
 - number-bearing review areas with at least one metric: of the review areas whose text prints
-  a number, the share whose achievement carries a metric;
+  a quantity with a unit (亿元, %, 万人 …), the share whose achievement carries a metric;
 - cost: generated and prompt tokens, model calls, seconds.
 These run on any report, so the corpus can be measured as well as the seeds.
 """
@@ -21,6 +21,7 @@ from schemas.summary import DocumentSummary
 
 from .document import ParsedDocument, areas
 from .extract import is_heading_echo
+from .numbers import quantities
 
 #: Characters per gram when a summary is matched to the area it came from.
 GRAM = 3
@@ -76,7 +77,7 @@ def quality_of(summary: DocumentSummary, doc: ParsedDocument) -> Quality:
         mine = len(g & grams[own.path])
         if any(len(g & other) > mine for path, other in grams.items() if path != own.path):
             foreign += 1
-    with_numbers = [s for s in review if re.search(r"\d", _text(doc, s)[len(s.title) + len(s.marker) :])]
+    with_numbers = [s for s in review if any(q.family for q in quantities(_text(doc, s)[len(s.title) + len(s.marker) :]))]
     covered = {a.area for a in summary.achievements if a.metrics}
     u = summary.usage
     return Quality(
