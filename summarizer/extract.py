@@ -41,6 +41,7 @@ AREA_MAX = 3600
 
 PROMPTS = {SectionKind.REVIEW: "review", SectionKind.TASKS: "tasks"}
 PICK_PROMPTS = {SectionKind.REVIEW: "review_pick", SectionKind.TASKS: "tasks_pick"}
+RETRY_PROMPTS = {SectionKind.REVIEW: "review_retry", SectionKind.TASKS: "tasks_retry"}
 RESPONSES = {SectionKind.REVIEW: review_response, SectionKind.TASKS: tasks_response}
 ABSTRACTIVE, EXTRACTIVE = "abstractive", "extractive"
 #: A sentence shown to the model for picking is cut after this many characters (it is still
@@ -92,9 +93,12 @@ class Unit:
     kind: SectionKind
     areas: list[Area]
     style: str = ABSTRACTIVE
+    retry: bool = False  # a second ask for an area whose summary echoed its heading or another area
 
     @property
     def prompt(self) -> Prompt:
+        if self.retry:
+            return load_prompt(RETRY_PROMPTS[self.kind])
         return load_prompt((PICK_PROMPTS if self.style == EXTRACTIVE else PROMPTS)[self.kind])
 
     @property
@@ -232,6 +236,49 @@ def answer_unit(unit: Unit, cache: AnswerCache, model_id: str, client_factory: C
         seconds=round(done.seconds, 3),
     )
     return UnitAnswer(unit, done.value, usage)
+
+
+def _grams(text: str, n: int = 3) -> set[str]:
+    text = re.sub(r"[\s，,。；;：:、“”]", "", text)
+    return {text[i : i + n] for i in range(max(0, len(text) - n + 1))}
+
+
+def weak_summaries(unit: Unit, answer: BaseModel) -> list[int]:
+    """Areas (indexes) whose abstractive summary only restates the heading, or shares more words
+    with another area of the call than with its own (an answer shifted onto its neighbour)."""
+    weak = []
+    texts = [_grams(a.text) for a in unit.areas]
+    for i, (area, got) in enumerate(zip(unit.areas, answer.areas)):  # type: ignore[attr-defined]
+        summary = got.summary.strip()
+        if not summary:
+            continue
+        g = _grams(summary)
+        own = len(g & texts[i])
+        if is_heading_echo(summary, area.title) or any(len(g & t) > own for j, t in enumerate(texts) if j != i):
+            weak.append(i)
+    return weak
+
+
+def reask_weak(answer: "UnitAnswer", cache: AnswerCache, model_id: str, client_factory: Callable[[], ModelClient]) -> "UnitAnswer":
+    """Ask once more, one area at a time, for the areas whose summary is weak; keep the second
+    answer where it is better (neither an echo nor another area's), else the first."""
+    unit = answer.unit
+    if unit.style != ABSTRACTIVE or unit.retry:
+        return answer
+    weak = weak_summaries(unit, answer.answer)
+    if not weak:
+        return answer
+    areas_out = list(answer.answer.areas)  # type: ignore[attr-defined]
+    usage = answer.usage.model_copy()
+    for i in weak:
+        again = answer_unit(Unit(unit.kind, [unit.areas[i]], ABSTRACTIVE, retry=True), cache, model_id, client_factory)
+        usage.calls += again.usage.calls
+        usage.prompt_tokens += again.usage.prompt_tokens
+        usage.completion_tokens += again.usage.completion_tokens
+        usage.seconds = round(usage.seconds + again.usage.seconds, 3)
+        if not weak_summaries(again.unit, again.answer):
+            areas_out[i] = again.answer.areas[0]  # type: ignore[attr-defined]
+    return UnitAnswer(unit, answer.answer.model_copy(update={"areas": areas_out}), usage)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -455,6 +502,19 @@ def trim_clauses(text: str, limit: int) -> str:
     return (text[:cut] if cut >= 8 else text[:limit]).rstrip("，,、；;") + "……"
 
 
+#: A sentence this short without a figure is a lead ("一是综合实力稳步增强。"), not a result.
+LEAD_MAX = 20
+_LEAD_MARKER_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}是|[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.、．])")
+
+
+def is_lead_sentence(sentence: str) -> bool:
+    """A sub-heading inside an area: short, no figure (or an enumeration marker and no figure)."""
+    s = sentence.strip().rstrip("。；;")
+    if re.search(r"\d", s):
+        return False
+    return len(s) <= LEAD_MAX or (bool(_LEAD_MARKER_RE.match(s)) and len(s) <= 2 * LEAD_MAX)
+
+
 def _picked(area: Area, picks: list[int], out: Items) -> list[tuple[int, int]]:
     """The picked sentences, valid and in order; not the heading, not repeated."""
     sentences = area.sentences()
@@ -464,7 +524,7 @@ def _picked(area: Area, picks: list[int], out: Items) -> list[tuple[int, int]]:
             out.dropped.append(f"{area.section.path}: picked sentence {k} of {len(sentences)}")
             continue
         a, b = sentences[k - 1]
-        if (a, b) in chosen or is_heading_echo(area.text[a:b], area.title):
+        if (a, b) in chosen or is_heading_echo(area.text[a:b], area.title) or is_lead_sentence(area.text[a:b]):
             continue
         chosen.append((a, b))
     return sorted(chosen)
@@ -478,6 +538,13 @@ def _answers_by_area(answer: UnitAnswer, out: Items):
             out.dropped.append(f"{area.section.path}: the answer named area {got.area}, not {i}")
             continue
         yield area, list(got.picks)
+
+
+def _metric_is_named(indicator: str) -> bool:
+    """An indicator a reader can use: not a bare verb, not cut off mid-list, quotes balanced."""
+    if indicator in lx.BARE_METRIC_VERBS or indicator[-1] in lx.DANGLING_ENDINGS or len(indicator) > 16:
+        return False
+    return indicator.count("“") == indicator.count("”") and indicator.count("《") == indicator.count("》")
 
 
 def _with_numbers(area: Area) -> list[tuple[int, int]]:
@@ -507,7 +574,7 @@ def pick_task_items(doc: ParsedDocument, answer: UnitAnswer, keep_unverified: bo
             continue
         summary = trim_clauses(area.text[chosen[0][0] : chosen[0][1]], SUMMARY_MAX)
         commitments = []
-        for a, b in chosen:
+        for a, b in chosen[1:]:  # the first is the summary
             text = trim_clauses(area.text[a:b], COMMITMENT_MAX).rstrip("。")
             commitments.append(Commitment(text=text, source=_span(doc, area, (a, b))))
         out.tasks.append(Task(area=area.title, summary=summary, commitments=commitments, source=_span(doc, area, chosen[0]), origin="model"))
@@ -517,6 +584,8 @@ def _metrics_of(doc: ParsedDocument, area: Area, sentences: list[tuple[int, int]
     out: list[Metric] = []
     for a, b in sentences:
         for found in clause_metrics(area.text, a, b):
+            if not _metric_is_named(found.indicator):
+                continue
             if len(out) >= PICKED_METRICS_MAX:
                 return out
             number, unit = first_number(found.value) if found.value else (None, None)

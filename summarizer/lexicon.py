@@ -297,7 +297,7 @@ COMPARATORS_BEFORE = ("超过", "突破", "不低于", "不少于", "不高于",
 TARGET_VERBS = ("控制在", "保持在", "稳定在", "继续保持", "保持", "稳定", "实现", "完成", "达到", "力争", "在", "为")
 #: Verbs that stand between an indicator and its value; they belong to neither.
 VALUE_VERBS = ("预计全年实现", "预计实现", "预计完成", "力争实现", "力争", "实现", "完成", "达到", "控制在", "保持在", "保持", "为", "达", "共", "累计", "推动完成",
-               "平均值为", "平均值", "均值为", "均值", "平均为", "迈上", "跨上", "跨过", "稳定在")
+               "平均值为", "平均值", "均值为", "均值", "平均为", "迈上", "跨上", "跨过", "稳定在", "由", "从")
 #: After a change, the level of the same indicator may follow in its own clause ("增长6.1%、突破2万亿元",
 #: "增长5.8%、增速全国第3，总量达到60013亿元").
 TOTAL_AFTER_CHANGE_RE = re.compile(
@@ -398,6 +398,8 @@ QUALITATIVE_TARGETS = ("正增长", "负增长", "持平", "基本同步", "同�
 METRIC_CLAUSE_BREAK = "其中"
 #: What may stand before a value's number (超5200亿元, 约1.5亿元).
 VALUE_PREFIXES = ("超过", "超", "约", "近", "达到", "达", "突破", "累计", "共", "全年")
+#: Verbs that name no indicator when they stand before a figure alone (建成116个, 贯通90公里).
+BARE_METRIC_VERBS = ("建成", "贯通", "新增", "完成", "实现", "出台", "新建", "开工", "累计", "达到", "达", "突破", "超过", "改造", "打造", "推动", "推进", "落实", "开展", "举办", "引进", "培育", "帮助", "服务")
 #: A phrase ending in one of these was cut off mid-way ("打造国际科技及").
 DANGLING_ENDINGS = "及和与的、等并或"
 #: Words that state a rate of growth the same way (for matching gold annotations).

@@ -22,7 +22,7 @@ from schemas.summary import DocumentSource, DocumentSummary, Usage
 from .cache import AnswerCache
 from .document import ParsedDocument, parse_document, quotes_as_printed
 from .errors import ExtractionError
-from .extract import PICK_PROMPTS, PROMPTS, Items, Unit, answer_unit, build_items, plan_units
+from .extract import PICK_PROMPTS, PROMPTS, RETRY_PROMPTS, Items, Unit, answer_unit, build_items, plan_units, reask_weak
 from .llm import Endpoint, ModelClient, discover_endpoint
 from .model_files import MODEL_SHA256
 from .prompts import load_prompt
@@ -144,7 +144,7 @@ class Runtime:
 
 
 def prompt_versions() -> dict[str, str]:
-    return {name: load_prompt(name).version for name in (*PROMPTS.values(), *PICK_PROMPTS.values())}
+    return {name: load_prompt(name).version for name in (*PROMPTS.values(), *PICK_PROMPTS.values(), *RETRY_PROMPTS.values())}
 
 
 def summarize_parsed(doc: ParsedDocument, runtime: Runtime, *, progress: Optional[Progress] = None) -> DocumentSummary:
@@ -160,6 +160,7 @@ def summarize_parsed(doc: ParsedDocument, runtime: Runtime, *, progress: Optiona
         progress("unit_start", index=i, unit=unit)
         try:
             answer = answer_unit(unit, runtime.cache, runtime.model.model_id, runtime.model.get)
+            answer = reask_weak(answer, runtime.cache, runtime.model.model_id, runtime.model.get)
         except ExtractionError as exc:  # one bad area never sinks the report ...
             failed.append(f"{', '.join(unit.paths)}: no valid answer from the model ({exc.message})")
             if len(failed) == len(units):

@@ -53,3 +53,22 @@ def test_sentences_and_trimming_keep_the_source_words():
     assert [text[a:b] for a, b in area.sentences()] == ["（一）经济平稳运行", "地区生产总值增长5%；", "完成投资300亿元。", "新增造林10万亩"]
     long = "推进某某重大工程建设，完成投资300亿元，新建学校12所，新增学位1.5万个，改造老旧小区200个"
     assert trim_clauses(long, 30) == "推进某某重大工程建设，完成投资300亿元，新建学校12所……"
+
+
+def test_weak_abstractive_summaries_are_found_for_a_second_ask():
+    from schemas.document import SectionKind
+    from schemas.responses import review_response
+    from summarizer.extract import Unit, weak_summaries
+
+    def area(text):
+        return Area(section=type("S", (), {"title": text.split("\n")[0], "path": "p"})(), spans=[(0, len(text))], text=text)  # type: ignore[arg-type]
+
+    unit = Unit(SectionKind.REVIEW, [area("经济平稳运行\n地区生产总值增长5%，完成投资300亿元。"), area("生态持续改善\n新增造林10万亩，空气质量优良。")])
+    answer = review_response(2).model_validate(
+        {"areas": [{"summary": "经济平稳运行。", "metrics": []}, {"summary": "地区生产总值增长5%，完成投资300亿元。", "metrics": []}]}
+    )
+    assert weak_summaries(unit, answer) == [0, 1]
+    good = review_response(2).model_validate(
+        {"areas": [{"summary": "地区生产总值增长5%。", "metrics": []}, {"summary": "新增造林10万亩。", "metrics": []}]}
+    )
+    assert weak_summaries(unit, good) == []
