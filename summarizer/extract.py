@@ -238,7 +238,8 @@ def answer_unit(unit: Unit, cache: AnswerCache, model_id: str, client_factory: C
     return UnitAnswer(unit, done.value, usage)
 
 
-def _grams(text: str, n: int = 3) -> set[str]:
+def grams(text: str, n: int = 3) -> set[str]:
+    """Character n-grams of a text without punctuation (to tell which area a summary is about)."""
     text = re.sub(r"[\s，,。；;：:、“”]", "", text)
     return {text[i : i + n] for i in range(max(0, len(text) - n + 1))}
 
@@ -247,12 +248,12 @@ def weak_summaries(unit: Unit, answer: BaseModel) -> list[int]:
     """Areas (indexes) whose abstractive summary only restates the heading, or shares more words
     with another area of the call than with its own (an answer shifted onto its neighbour)."""
     weak = []
-    texts = [_grams(a.text) for a in unit.areas]
+    texts = [grams(a.text) for a in unit.areas]
     for i, (area, got) in enumerate(zip(unit.areas, answer.areas)):  # type: ignore[attr-defined]
         summary = got.summary.strip()
         if not summary:
             continue
-        g = _grams(summary)
+        g = grams(summary)
         own = len(g & texts[i])
         if is_heading_echo(summary, area.title) or any(len(g & t) > own for j, t in enumerate(texts) if j != i):
             weak.append(i)

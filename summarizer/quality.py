@@ -20,12 +20,8 @@ from schemas.document import Section, SectionKind
 from schemas.summary import DocumentSummary
 
 from .document import ParsedDocument, areas
-from .extract import is_heading_echo
+from .extract import grams, is_heading_echo
 from .numbers import quantities
-
-#: Characters per gram when a summary is matched to the area it came from.
-GRAM = 3
-
 
 class Quality(BaseModel):
     file: str
@@ -49,11 +45,6 @@ class QualityReport(BaseModel):
     seconds_per_report: float
 
 
-def _grams(text: str) -> set[str]:
-    text = re.sub(r"[\s，,。；;：:、“”]", "", text)
-    return {text[i : i + GRAM] for i in range(max(0, len(text) - GRAM + 1))}
-
-
 def _text(doc: ParsedDocument, s: Section) -> str:
     return doc.clean.text[s.clean_start : s.clean_end]
 
@@ -64,18 +55,18 @@ def quality_of(summary: DocumentSummary, doc: ParsedDocument) -> Quality:
     by_title = {}
     for s in [*review, *tasks]:
         by_title.setdefault(s.title, s)
-    grams = {s.path: _grams(_text(doc, s)) for s in [*review, *tasks]}
+    area_grams = {s.path: grams(_text(doc, s)) for s in [*review, *tasks]}
     items = [(a.area, a.summary) for a in summary.achievements] + [(t.area, t.summary) for t in summary.tasks]
     items = [(area, text) for area, text in items if text]
     echoes = sum(is_heading_echo(text, area) for area, text in items)
     foreign = 0
     for area, text in items:
         own = by_title.get(area)
-        g = _grams(text)
+        g = grams(text)
         if own is None or not g:
             continue
-        mine = len(g & grams[own.path])
-        if any(len(g & other) > mine for path, other in grams.items() if path != own.path):
+        mine = len(g & area_grams[own.path])
+        if any(len(g & other) > mine for path, other in area_grams.items() if path != own.path):
             foreign += 1
     with_numbers = [s for s in review if any(q.family for q in quantities(_text(doc, s)[len(s.title) + len(s.marker) :]))]
     covered = {a.area for a in summary.achievements if a.metrics}
