@@ -45,6 +45,14 @@ def paragraph_scope(paragraph: str, multi_before: bool) -> bool:
     return multi_before
 
 
+def _back_to_the_year(paragraph: str) -> int | None:
+    """Where a multi-year paragraph turns to the review year: a later sentence that opens on it."""
+    for m in re.finditer(r"[。！!？?]", paragraph):
+        if lx.SINGLE_YEAR_OPENING_RE.match(paragraph[m.end() :]):  # the pattern is anchored with ^
+            return m.end()
+    return None
+
+
 def _part_starts_multi(part: Section) -> bool:
     return bool(lx.MULTI_YEAR_OPENING_RE.search(part.title)) and not _YEAR_IN_TITLE.search(part.title)
 
@@ -61,6 +69,9 @@ def multi_year_spans(doc: ParsedDocument) -> list[tuple[int, int]]:
             start, end = part.body_start + line.start(), part.body_start + line.end()
             multi = paragraph_scope(line.group(0), multi)
             if multi:
+                back = _back_to_the_year(line.group(0))
+                if back is not None:  # "过去五年，……。过去一年，……": the year's own from here on
+                    end, multi = start + back, False
                 if out and out[-1][1] >= start - 1:
                     out[-1] = (out[-1][0], end)
                 else:

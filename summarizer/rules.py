@@ -524,7 +524,9 @@ def _mark_several_years(cand: _Candidate, in_passage: bool) -> None:
     (an average over years) yield to any figure of the review year itself."""
     if in_passage:
         cand.metric.period = lx.MULTI_YEAR_PERIOD
-    if in_passage or "年均" in (cand.metric.change or ""):
+    if in_passage:
+        cand.score -= SEVERAL_YEARS_PENALTY
+    if "年均" in (cand.metric.change or ""):  # an average over years, even beside the year's own figure
         cand.score -= SEVERAL_YEARS_PENALTY
 
 

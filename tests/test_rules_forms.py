@@ -135,3 +135,8 @@ def test_the_brief_says_a_qualitative_target_once_and_names_unnamed_gdp():
     assert "增长5%左右（力争达到6%）" in text
     assert text.count("居民收入增长与经济增长同步") == 1 and "定性" in text
     assert "no problems passage found" in text
+
+
+def test_a_five_year_average_is_not_the_years_change():
+    got = _metrics("过去五年，地区生产总值年均增长6%。过去一年，地区生产总值增长5.2%。")
+    assert got["地区生产总值"][:2] == (None, "增长5.2%")
