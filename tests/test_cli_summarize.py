@@ -37,7 +37,7 @@ def test_rich_brief(request, replay_env):
     assert "2023年目标" in out and "3%以内" in out and "约束性" in out
     assert "2023年任务" in out
     assert "call(s)" in out and "generated tokens" in out
-    assert "usage by section" in out and "一 > (一)" in out and "review@3" in out
+    assert "usage by section" in out and "一 > (一)" in out and "review@4" in out
 
 
 def test_json_and_markdown_outputs(request, replay_env, tmp_path):
@@ -128,7 +128,7 @@ def test_doctor_reports_an_unreachable_server(monkeypatch):
 def test_cache_info_and_clear(request, replay_env):
     assert _run(request, ["summarize", SEED, "-q", "--json"]).exit_code == 0
     info = CliRunner().invoke(app, ["cache", "info"])
-    assert info.exit_code == 0 and "review@3" in info.output
+    assert info.exit_code == 0 and "review@4" in info.output
     cleared = CliRunner().invoke(app, ["cache", "clear"])
     assert cleared.exit_code == 0 and "removed" in cleared.output
     assert "0 answer(s)" in CliRunner().invoke(app, ["cache", "info"]).output
