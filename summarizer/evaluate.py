@@ -112,9 +112,8 @@ def metric_found(gold: dict, metrics: list[Metric]) -> bool:
     when our metrics of those indicators state both, each with its own indicator."""
     multi = gold.get("change") and len(quantities(gold["change"])) > 1 and "value" not in gold
     if multi:
-        ours = [m for m in metrics if m.change and _overlaps(gold["indicator"], m.indicator)]
-        got = [q for m in ours for q in quantities(m.change)]
-        return len(ours) > 1 and all(any(same_quantity(g, o) for o in got) for g in quantities(gold["change"]))
+        ours = [m.change for m in metrics if m.change and _overlaps(gold["indicator"], m.indicator)]
+        return len(ours) > 1 and _all_stated(gold["change"], ours)
     for m in metrics:
         if not _indicator_matches(gold["indicator"], m.indicator, m.canonical):
             continue
@@ -129,11 +128,9 @@ def target_found(gold: dict, summary: DocumentSummary) -> bool:
     """A gold target is found when one of ours names the indicator with the same target and
     comparator. A gold entry that keeps several numbers together ("城镇、农村居民人均可支配收入
     增长5%、6.5%左右") is found when our targets of those indicators state every one of them."""
-    gq = [q for q in quantities(gold["target"])]
-    if len(gq) > 1 and not re.search(r"\d\s*%?\s*[-—–~～至]\s*\d", gold["target"]):
-        parts = [t for t in summary.targets if t.number is not None and _overlaps(gold["indicator"], t.indicator)]
-        ours = [q for t in parts for q in quantities(t.target)]
-        return all(any(same_quantity(g, o) for o in ours) for g in gq)
+    if len(quantities(gold["target"])) > 1 and not re.search(r"\d\s*%?\s*[-—–~～至]\s*\d", gold["target"]):
+        ours = [t.target for t in summary.targets if t.number is not None and _overlaps(gold["indicator"], t.indicator)]
+        return _all_stated(gold["target"], ours)
     for t in summary.targets:
         if not _indicator_matches(gold["indicator"], t.indicator, t.canonical):
             continue
@@ -142,6 +139,12 @@ def target_found(gold: dict, summary: DocumentSummary) -> bool:
                 continue
             return True
     return False
+
+
+def _all_stated(gold: str, ours: list[str]) -> bool:
+    """Every number of a gold string is stated by one of our printed strings."""
+    got = [q for text in ours for q in quantities(text)]
+    return all(any(same_quantity(g, o) for o in got) for g in quantities(gold))
 
 
 def _overlaps(gold_indicator: str, ours: str) -> bool:

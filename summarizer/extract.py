@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Callable, Optional
 
 from pydantic import BaseModel
@@ -25,10 +26,10 @@ from . import lexicon as lx
 from .cache import AnswerCache, cache_key
 from .document import ParsedDocument, areas
 from .llm import ModelClient
-from .numbers import RATE_FAMILIES, first_number, quantities, rates, same_quantity
+from .numbers import RATE_FAMILIES, quantities, rates, same_quantity
 from .prompts import Prompt, load_prompt
-from .rules import CHANGE_RE, canonical_indicator, clause_metrics
-from .verify import CHANGE_WORDS_RE, signed_change
+from .rules import CHANGE_RE, canonical_indicator, clause_metrics, metric_figures
+from .verify import CHANGE_WORDS_RE
 from .verify import Source, Verdict, verify_change, verify_quote, verify_statement
 
 #: Tiny neighbouring areas share a call while their text stays under this many characters
@@ -61,17 +62,17 @@ class Area:
     def title(self) -> str:
         return self.section.title
 
+    @cached_property
     def sentences(self) -> list[tuple[int, int]]:
-        """[start, end) of each sentence of `text` (at 。！？；and line ends), in order."""
+        """[start, end) of each sentence of `text` (at 。！？；and line ends), in order; computed
+        once (the rendering, the cache key and the items all read them)."""
         out = []
-        pos = 0
         for m in re.finditer(r"[^。！？!?；;\n]+[。！？!?；;]?", self.text):
             a, b = m.start(), m.end()
             while a < b and self.text[a] in " ":
                 a += 1
             if b - a >= 2:
                 out.append((a, b))
-            pos = b
         return out
 
     def to_clean(self, start: int, end: int) -> tuple[int, int]:
@@ -123,7 +124,7 @@ class Unit:
 def _numbered(area: Area) -> str:
     """The area as the picking model sees it: its title, then "[k]sentence" per sentence."""
     lines = [area.title]
-    for k, (a, b) in enumerate(area.sentences(), 1):
+    for k, (a, b) in enumerate(area.sentences, 1):
         sentence = area.text[a:b]
         lines.append(f"[{k}]{sentence[:PICK_SENTENCE_SHOWN]}")
     return "\n".join(lines)
@@ -435,17 +436,12 @@ def _metric(doc, area: Area, source: Source, name: str, value: str, change: str,
             rel = (v.located.start, c.located.end)
     elif c.located is not None:
         rel = (c.located.start, c.located.end)
-    number, unit = first_number(value) if value else (None, None)
-    change_number, change_unit = signed_change(change)
     return Metric(
         indicator=name,
         canonical=canonical_indicator(name),
         value=value or None,
         change=change or None,
-        number=number,
-        unit=unit,
-        change_number=change_number,
-        change_unit=change_unit,
+        **metric_figures(value, change),
         source=_span(doc, area, rel),
         status=worst.status,
         origin="model",
@@ -518,7 +514,7 @@ def is_lead_sentence(sentence: str) -> bool:
 
 def _picked(area: Area, picks: list[int], out: Items) -> list[tuple[int, int]]:
     """The picked sentences, valid and in order; not the heading, not repeated."""
-    sentences = area.sentences()
+    sentences = area.sentences
     chosen: list[tuple[int, int]] = []
     for k in picks:
         if not 1 <= k <= len(sentences):
@@ -549,7 +545,7 @@ def _metric_is_named(indicator: str) -> bool:
 
 
 def _with_numbers(area: Area) -> list[tuple[int, int]]:
-    return [s for s in area.sentences() if re.search(r"\d", area.text[s[0] : s[1]]) and not is_heading_echo(area.text[s[0] : s[1]], area.title)]
+    return [s for s in area.sentences if re.search(r"\d", area.text[s[0] : s[1]]) and not is_heading_echo(area.text[s[0] : s[1]], area.title)]
 
 
 def pick_review_items(doc: ParsedDocument, answer: UnitAnswer, keep_unverified: bool, out: Items) -> None:
@@ -589,12 +585,10 @@ def _metrics_of(doc: ParsedDocument, area: Area, sentences: list[tuple[int, int]
                 continue
             if len(out) >= PICKED_METRICS_MAX:
                 return out
-            number, unit = first_number(found.value) if found.value else (None, None)
-            change_number, change_unit = signed_change(found.change) if found.change else (None, None)
             out.append(
                 Metric(
                     indicator=found.indicator, canonical=canonical_indicator(found.indicator), value=found.value, change=found.change,
-                    qualifier=found.qualifier, number=number, unit=unit, change_number=change_number, change_unit=change_unit,
+                    qualifier=found.qualifier, **metric_figures(found.value, found.change),
                     source=_span(doc, area, (found.start, found.end)), origin=origin,  # type: ignore[arg-type]
                 )
             )

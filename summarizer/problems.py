@@ -19,6 +19,7 @@ from typing import Optional
 from . import lexicon as lx
 
 _SENT_END = "。！!？?"
+_LEAD_STOP_RE = re.compile(r"[：:。；;]")
 
 
 @dataclass(frozen=True)
@@ -41,23 +42,28 @@ def _sentence_start(text: str, pos: int, floor: int) -> int:
     return i
 
 
-def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split(text: str, start: int, end: int, stops: str, *, keep: bool = False) -> list[tuple[int, int]]:
+    """[start, end) cut after each character of `stops`: the spans with their stop (`keep`) or
+    without it; a rest after the last stop is a span of its own."""
     out = []
     pos = start
-    for m in re.finditer(f"[{_SENT_END}]", text[start:end]):
-        out.append((pos, start + m.end()))
+    for m in re.finditer(f"[{stops}]", text[start:end]):
+        out.append((pos, start + (m.end() if keep else m.start())))
         pos = start + m.end()
     if pos < end:
         out.append((pos, end))
     return out
 
 
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return _split(text, start, end, _SENT_END, keep=True)
+
+
 def _lead_end(text: str, trigger_end: int, end: int) -> int:
     """Where the items begin. The trigger's sentence is a lead when it only announces the
     difficulties ("……还面临不少困难和挑战。" / "……困难和挑战，主要是："); otherwise the
     problems start right after the admission ("我们清醒地认识到，区域发展不平衡……")."""
-    stop = re.compile(r"[：:。；;]")
-    m = stop.search(text, trigger_end, end)
+    m = _LEAD_STOP_RE.search(text, trigger_end, end)
     seg_end = m.start() if m else end
     segment = text[trigger_end:seg_end]
     pos = trigger_end
@@ -78,12 +84,10 @@ def _response_start(text: str, s: int, e: int) -> int:
     """Where the answer begins in a sentence that holds one: the sentence itself, or its first
     clause of response when problems come before it in the same sentence ("……一些领域腐败问题
     依然多发，必须直面问题、应对挑战，切实加以解决。")."""
-    pos = s
-    for m in re.finditer(r"[^，,]+[，,]?", text[s:e]):
-        clause = m.group(0)
+    for a, b in _split(text, s, e, "，,", keep=True):
+        clause = text[a:b]
         if _is_response(clause) or clause.startswith(lx.PROBLEMS_RESPONSE_OPENERS):
-            return pos
-        pos = s + m.end()
+            return a
     return s
 
 
@@ -166,12 +170,7 @@ def _starts_without_subject(clause: str) -> bool:
 def _comma_items(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """One sentence piece → items: a new item at each comma clause that states a problem of
     its own (a predicate, and a subject of its own); clauses of context join their neighbour."""
-    clauses = []
-    pos = s
-    for m in re.finditer(r"[，,]", text[s:e]):
-        clauses.append((pos, s + m.start()))
-        pos = s + m.end()
-    clauses.append((pos, e))
+    clauses = _split(text, s, e, "，,")
     items: list[list[int]] = []
     pending: Optional[int] = None  # start of context clauses waiting for their problem
     for a, b in clauses:
@@ -198,8 +197,8 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Items of the passage text [start, end) (see the module docstring). Where the report
     numbers its problems (一是……二是……), each numbered item is one problem, as its author
     grouped it; otherwise items are cut at ；/。 and at ， between problems of their own."""
+    # where each marker itself begins (the pattern takes the whitespace before it too)
     markers = [m.end() - len(m.group(0).lstrip()) for m in _MARKER_RE.finditer(text, start, end)]
-    markers = [p + (len(text[p:]) - len(text[p:].lstrip())) for p in markers]
     bounds = sorted({start, *[p for p in markers if start < p < end]})
     segments = [(a, b) for a, b in zip(bounds, bounds[1:] + [end])]
     out: list[tuple[int, int]] = []
@@ -225,13 +224,7 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
-    pos = start
-    for m in re.finditer(r"[；;。！!？?\n]", text[start:end]):
-        out.append((pos, start + m.start()))
-        pos = start + m.end()
-    out.append((pos, end))
-    return [(a, b) for a, b in out if text[a:b].strip()]
+    return [(a, b) for a, b in _split(text, start, end, "；;。！!？?\n") if text[a:b].strip()]
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:

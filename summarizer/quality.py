@@ -12,11 +12,9 @@ These run on any report, so the corpus can be measured as well as the seeds.
 
 from __future__ import annotations
 
-import re
-
 from pydantic import BaseModel, Field
 
-from schemas.document import Section, SectionKind
+from schemas.document import SectionKind
 from schemas.summary import DocumentSummary
 
 from .document import ParsedDocument, areas
@@ -45,17 +43,13 @@ class QualityReport(BaseModel):
     seconds_per_report: float
 
 
-def _text(doc: ParsedDocument, s: Section) -> str:
-    return doc.clean.text[s.clean_start : s.clean_end]
-
-
 def quality_of(summary: DocumentSummary, doc: ParsedDocument) -> Quality:
     review = areas(doc.tree, SectionKind.REVIEW)
     tasks = areas(doc.tree, SectionKind.TASKS)
     by_title = {}
     for s in [*review, *tasks]:
         by_title.setdefault(s.title, s)
-    area_grams = {s.path: grams(_text(doc, s)) for s in [*review, *tasks]}
+    area_grams = {s.path: grams(doc.text_of(s)) for s in [*review, *tasks]}
     items = [(a.area, a.summary) for a in summary.achievements] + [(t.area, t.summary) for t in summary.tasks]
     items = [(area, text) for area, text in items if text]
     echoes = sum(is_heading_echo(text, area) for area, text in items)
@@ -68,7 +62,7 @@ def quality_of(summary: DocumentSummary, doc: ParsedDocument) -> Quality:
         mine = len(g & area_grams[own.path])
         if any(len(g & other) > mine for path, other in area_grams.items() if path != own.path):
             foreign += 1
-    with_numbers = [s for s in review if any(q.family for q in quantities(_text(doc, s)[len(s.title) + len(s.marker) :]))]
+    with_numbers = [s for s in review if any(q.family for q in quantities(doc.text_of(s)[len(s.title) + len(s.marker) :]))]
     covered = {a.area for a in summary.achievements if a.metrics}
     u = summary.usage
     return Quality(

@@ -168,7 +168,7 @@ def parse_target(clause: str) -> list[tuple[str, str, int, int]]:
         if len(names) > 1 and all(len(n) <= 3 for n in names[:-1]) and len(names[-1]) > len(names[0]):
             rest = names[-1][len(names[0]) :]  # 一、二、三产增加值 → 一产增加值, 二产增加值, 三产增加值
             names = [n + rest for n in names[:-1]] + names[-1:]
-        nums = [v for v in values]
+        nums = values
         if len(names) == 1 and names[0].startswith("城乡") and len(nums) == 2:
             names = ["城镇" + names[0][2:], "农村" + names[0][2:]]  # 城乡居民…分别增长8%和10%
         if len(names) == len(nums) and len(names) > 1:
@@ -204,11 +204,11 @@ def extract_targets(doc: ParsedDocument) -> list[Target]:
                         out[-1].note = clause.strip()  # "、力争达到8%": the stretch of the target before
                         continue
                     for indicator, target, a, b in parse_target(clause):
-                        out.append(_target(doc, section, indicator, target, cs, ce, cs + a))
+                        out.append(_target(doc, section, indicator, target, cs, ce))
     return out
 
 
-def _target(doc: ParsedDocument, section: Section, indicator: str, target: str, cs: int, ce: int, t_start: int) -> Target:
+def _target(doc: ParsedDocument, section: Section, indicator: str, target: str, cs: int, ce: int) -> Target:
     number, unit = first_number(target)
     rng = _RANGE_RE.search(target)
     return Target(
@@ -366,9 +366,15 @@ def _metric_at(doc: ParsedDocument, section: Section, m: re.Match, limit: int, c
     return [_Candidate(metric, score, m.start())]
 
 
+def metric_figures(value: Optional[str], change: Optional[str]) -> dict[str, object]:
+    """A metric's parsed numbers from its printed value and change: number and unit of the value
+    (4759亿元 → 4759.0, 亿元), the signed change and its unit (下降9.9% → -9.9, %)."""
+    number, unit = first_number(value) if value else (None, None)
+    change_number, change_unit = signed_change(change) if change else (None, None)
+    return {"number": number, "unit": unit, "change_number": change_number, "change_unit": change_unit}
+
+
 def _metric(doc, section, indicator, canonical, value_text, change_text, period_m, qualifier, span_start, span_end) -> Metric:
-    number, unit = first_number(value_text) if value_text else (None, None)
-    change_number, change_unit = signed_change(change_text) if change_text else (None, None)
     return Metric(
         indicator=indicator,
         canonical=canonical,
@@ -376,10 +382,7 @@ def _metric(doc, section, indicator, canonical, value_text, change_text, period_
         change=change_text,
         period=period_m.group(0) if period_m else None,
         qualifier=qualifier,
-        number=number,
-        unit=unit,
-        change_number=change_number,
-        change_unit=change_unit,
+        **metric_figures(value_text, change_text),
         source=_span(doc, section.path, span_start, span_end),
         status=VerificationStatus.VERIFIED,
         origin="rule",
@@ -430,7 +433,6 @@ _CLAUSE_RE = re.compile(r"[^，,；;。、！!？?\n：:]+")
 #: A count in Arabic digits (新建幼儿园7所, 建成项目120个以上).
 COUNT_RE = re.compile(rf"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿)?[{lx.COUNT_UNITS}](?:{_AFTER})?")
 _METRIC_LEAD_VERBS_RE = re.compile(r"^(?:全年|累计|共|完成|实现|其中)+")
-_CHANGE_LEAD_RE = re.compile(rf"^\s*(?:{_QUAL})?\s*(?:{_CHANGE})")
 
 
 def clause_metrics(text: str, start: int, end: int) -> list[ClauseMetric]:
@@ -524,7 +526,6 @@ def _mark_several_years(cand: _Candidate, in_passage: bool) -> None:
     (an average over years) yield to any figure of the review year itself."""
     if in_passage:
         cand.metric.period = lx.MULTI_YEAR_PERIOD
-    if in_passage:
         cand.score -= SEVERAL_YEARS_PENALTY
     if "年均" in (cand.metric.change or ""):  # an average over years, even beside the year's own figure
         cand.score -= SEVERAL_YEARS_PENALTY

@@ -23,8 +23,6 @@ from . import lexicon as lx
 from .problems import find_passage
 
 _WS = " \n"
-#: Where a sentence starts: after a full stop of any width (；keeps the sentence going here).
-_SENTENCE_ENDS = "。！!？?\n"
 
 
 @dataclass
@@ -103,6 +101,16 @@ def ordinal_value(n: str) -> int:
 # ---------------------------------------------------------------------------------------------
 # Titles
 # ---------------------------------------------------------------------------------------------
+
+
+def unique_label(label: str, taken: set[str]) -> str:
+    """`label`, or `label2`, `label3` … where siblings already use it (paths stay unique)."""
+    if label not in taken:
+        return label
+    k = 2
+    while f"{label}{k}" in taken:
+        k += 1
+    return f"{label}{k}"
 
 
 def split_title(text: str, start: int, end: int) -> tuple[str, int]:
@@ -197,12 +205,7 @@ def build_heading_tree(text: str, paras: list[tuple[int, int]], stop: int, *, pl
         if h is None and plain and ps > body and is_plain_heading(line):
             while stack[-1].rank >= plain_rank:
                 stack.pop()
-            node = Node(line[:12], "", line, plain_rank, ps, stop, pe)
-            taken = {c.label for c in stack[-1].children}
-            k = 2
-            while node.label in taken:
-                node.label = f"{line[:12]}{k}"
-                k += 1
+            node = Node(unique_label(line[:12], {c.label for c in stack[-1].children}), "", line, plain_rank, ps, stop, pe)
             stack[-1].children.append(node)
             stack.append(node)
             continue
@@ -246,13 +249,6 @@ def _trim(text: str, node: Node) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _sentence_start(text: str, pos: int, floor: int) -> int:
-    i = pos
-    while i > floor and text[i - 1] not in _SENTENCE_ENDS:
-        i -= 1
-    return i
-
-
 def _containing_chain(root: Node, pos: int) -> list[Node]:
     chain = [root]
     node = root
@@ -291,17 +287,8 @@ def carve(root: Node, start: int, end: int, label: str, title: str, kind: Sectio
     kids.append(new)
     kids.sort(key=lambda n: n.start)
     holder.children = kids
-    taken = {n.label for n in holder.children if n is not new}
-    if new.label in taken:
-        k = 2
-        while f"{label}{k}" in taken:
-            k += 1
-        new.label = f"{label}{k}"
+    new.label = unique_label(label, {n.label for n in holder.children if n is not new})
     return new
-
-
-def _paragraph_at(paras: list[tuple[int, int]], pos: int) -> int:
-    return next(i for i, (ps, pe) in enumerate(paras) if ps <= pos <= pe)
 
 
 def carve_problems(text: str, root: Node, allowed: list[Node], body_end: int) -> None:
@@ -519,7 +506,8 @@ def split_text(text: str, classify_parts) -> Node:
         root.children.insert(0, front)
     if annex_at is not None:
         annex_end = glossary_at if glossary_at is not None else len(text)
-        annex_title = text[annex_at : text.find("\n", annex_at) if "\n" in text[annex_at:] else len(text)]
+        nl = text.find("\n", annex_at)
+        annex_title = text[annex_at : nl if nl >= 0 else len(text)]
         root.children.append(Node("附件", "", annex_title.strip(), 1, annex_at, annex_end, annex_at, kind=SectionKind.OTHER, derived=True))
     if glossary_at is not None:
         title_line = next(

@@ -50,7 +50,7 @@ def test_quality_counts_echoes_foreign_answers_and_metric_coverage():
 def test_sentences_and_trimming_keep_the_source_words():
     text = "（一）经济平稳运行\n地区生产总值增长5%；完成投资300亿元。新增造林10万亩"
     area = Area(section=None, spans=[(0, len(text))], text=text)  # type: ignore[arg-type]
-    assert [text[a:b] for a, b in area.sentences()] == ["（一）经济平稳运行", "地区生产总值增长5%；", "完成投资300亿元。", "新增造林10万亩"]
+    assert [text[a:b] for a, b in area.sentences] == ["（一）经济平稳运行", "地区生产总值增长5%；", "完成投资300亿元。", "新增造林10万亩"]
     long = "推进某某重大工程建设，完成投资300亿元，新建学校12所，新增学位1.5万个，改造老旧小区200个"
     assert trim_clauses(long, 30) == "推进某某重大工程建设，完成投资300亿元，新建学校12所……"
 
