@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 from typing import Optional
 
+from .docx import OLE_MAGIC, ZIP_MAGIC  # the leading bytes of OLE2 (.doc, .wps, encrypted Office) and zip files
+
 TEXT, HTML, MHTML, PDF, DOCX = "text", "html", "mhtml", "pdf", "docx"
 
 #: File names `batch` picks up, by format.
@@ -26,9 +28,6 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
 }
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(s for group in SUFFIXES.values() for s in group)
 SUPPORTED_TEXT = "text (.txt, .md), web pages (.html, .htm, .mht), PDF and Word .docx"
-
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGIC = b"PK\x03\x04"
 
 _TO_TEXT = "or copy its text into a .txt file"
 #: suffix → (what it is, how to make something we read)
