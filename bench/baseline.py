@@ -18,10 +18,10 @@ from schemas.responses import COMMITMENT_MAX, COMMITMENTS_MAX, METRICS_MAX, SUMM
 from schemas.summary import (
     Achievement, Commitment, DocumentSource, DocumentSummary, Metric, Problem, SourceSpan, Task, Usage, VerificationStatus,
 )
-from summarizer.document import ParsedDocument
-from summarizer.llm import ModelClient
-from summarizer.prompts import Prompt
-from summarizer.rules import canonical_indicator
+from summarizer.parse.document import ParsedDocument
+from summarizer.model.client import ModelClient
+from summarizer.model.prompts import Prompt
+from summarizer.rules.figures import canonical_indicator
 from summarizer.verify import Source
 
 CHUNK_CHARS = 1000

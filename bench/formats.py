@@ -26,9 +26,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from summarizer.clean import clean_text
-from summarizer.document import parse_bytes
-from summarizer.reader import decode_document
+from summarizer.parse.clean import clean_text
+from summarizer.parse.document import parse_bytes
+from summarizer.read.reader import decode_document
 from tests import makers
 
 ROOT = Path(__file__).resolve().parent.parent

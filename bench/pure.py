@@ -6,7 +6,7 @@ import statistics
 import time
 from pathlib import Path
 
-from summarizer.document import parse_document
+from summarizer.parse.document import parse_document
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 

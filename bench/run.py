@@ -29,15 +29,15 @@ import urllib.request
 from pathlib import Path
 from typing import Optional
 
-from summarizer.document import parse_document
-from summarizer.evaluate import aggregate, score_document
-from summarizer.llm import ModelClient, discover_endpoint
+from summarizer.parse.document import parse_document
+from summarizer.score.evaluate import aggregate, score_document
+from summarizer.model.client import ModelClient, discover_endpoint
 from summarizer.pipeline import Runtime, summarize_parsed
-from summarizer.server import EmbeddedServer
+from summarizer.model.server import EmbeddedServer
 from summarizer.settings import resolve_settings
 
-from .baseline import summarize_naive
-from .pure import SEEDS, time_pure_stages
+from bench.baseline import summarize_naive
+from bench.pure import SEEDS, time_pure_stages
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "seeds" / "expected"

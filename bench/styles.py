@@ -18,16 +18,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
-from summarizer.document import parse_document
-from summarizer.evaluate import score_document, unverified_numbers
-from summarizer.llm import ModelClient, discover_endpoint
+from summarizer.parse.document import parse_document
+from summarizer.score.evaluate import score_document, unverified_numbers
+from summarizer.model.client import ModelClient, discover_endpoint
 from summarizer.pipeline import Runtime, summarize_parsed
-from summarizer.quality import aggregate_quality, quality_of
-from summarizer.server import EmbeddedServer
+from summarizer.score.quality import aggregate_quality, quality_of
+from summarizer.model.server import EmbeddedServer
 from summarizer.settings import resolve_settings
 
-from .pure import SEEDS
-from .run import append_results
+from bench.pure import SEEDS
+from bench.run import append_results
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_DIRS = [ROOT / "seeds" / "expected", ROOT / "tests" / "corpus" / "gold", ROOT.parent / "shared" / "corpus" / "provincial-2025" / "gold"]

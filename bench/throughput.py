@@ -18,7 +18,7 @@ from summarizer.pipeline import Runtime
 from summarizer.settings import resolve_settings
 from tests.fakeserver import FakeServer
 
-from .pure import SEEDS
+from bench.pure import SEEDS
 
 
 def measure(workers: int, latency: float, n_docs: int) -> dict:
@@ -62,7 +62,7 @@ def main() -> None:
     table = "\n".join(lines)
     print(table)
     if not args.no_write:
-        from .run import append_results
+        from bench.run import append_results
 
         append_results("batch throughput by workers", table)
 

@@ -6,12 +6,12 @@ __version__ = "0.1.0"
 
 from schemas.summary import DocumentSummary
 
-from .clean import CleanText, clean_text
-from .document import ParsedDocument, parse_bytes, parse_document
-from .errors import InputError, SummarizerError
-from .pipeline import Runtime, summarize_file
-from .reader import RawDocument, read_document
-from .settings import Settings, resolve_settings
+from summarizer.parse.clean import CleanText, clean_text
+from summarizer.parse.document import ParsedDocument, parse_bytes, parse_document
+from summarizer.errors import InputError, SummarizerError
+from summarizer.pipeline import Runtime, summarize_file
+from summarizer.read.reader import RawDocument, read_document
+from summarizer.settings import Settings, resolve_settings
 
 __all__ = [
     "__version__",

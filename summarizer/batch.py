@@ -29,10 +29,10 @@ from pydantic import BaseModel
 
 from schemas.summary import DocumentSummary
 
-from .errors import AuthenticationFailed, EndpointUnreachable, InputError, LocalServerError, SummarizerError
-from .formats import SUPPORTED_SUFFIXES, unsupported_reason
-from .pipeline import Runtime, run_fingerprint, summarize_file
-from .render import markdown, years
+from summarizer.errors import AuthenticationFailed, EndpointUnreachable, InputError, LocalServerError, SummarizerError
+from summarizer.read.formats import SUPPORTED_SUFFIXES, unsupported_reason
+from summarizer.pipeline import Runtime, run_fingerprint, summarize_file
+from summarizer.render.summary import markdown, years
 
 REPORT_SUFFIXES = SUPPORTED_SUFFIXES
 INDEX_JSON = "index.json"

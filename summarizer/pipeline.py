@@ -19,16 +19,18 @@ from typing import Callable, Optional
 from schemas.document import SectionKind
 from schemas.summary import DocumentSource, DocumentSummary, Usage
 
-from .cache import AnswerCache
-from .document import ParsedDocument, parse_document, quotes_as_printed
-from .errors import ExtractionError
-from .extract import PICK_PROMPTS, PROMPTS, RETRY_PROMPTS, Items, Unit, answer_unit, build_items, plan_units, reask_weak
-from .llm import Endpoint, ModelClient, discover_endpoint
-from .model_files import MODEL_SHA256
-from .prompts import load_prompt
-from .rules import extract_headline_metrics, extract_problems, extract_targets, problems_span
-from .server import EmbeddedServer
-from .settings import EMBEDDED_MODEL, Settings
+from summarizer.model.cache import AnswerCache
+from summarizer.parse.document import ParsedDocument, parse_document, quotes_as_printed
+from summarizer.errors import ExtractionError
+from summarizer.model.extract import PICK_PROMPTS, PROMPTS, RETRY_PROMPTS, Items, Unit, answer_unit, build_items, plan_units, reask_weak
+from summarizer.model.client import Endpoint, ModelClient, discover_endpoint
+from summarizer.model.files import MODEL_SHA256
+from summarizer.model.prompts import load_prompt
+from summarizer.rules.headline import extract_headline_metrics
+from summarizer.rules.problems import extract_problems, problems_span
+from summarizer.rules.targets import extract_targets
+from summarizer.model.server import EmbeddedServer
+from summarizer.settings import EMBEDDED_MODEL, Settings
 
 #: Kinds the model reads, in the order they are processed (one prompt prefix at a time).
 MODEL_KINDS = (SectionKind.REVIEW, SectionKind.TASKS)

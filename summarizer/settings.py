@@ -16,7 +16,7 @@ from typing import Any, Optional
 
 import platformdirs
 
-from .errors import ConfigError
+from summarizer.errors import ConfigError
 
 APP = "summarizer"
 #: The model name the embedded server registers (its alias for the GGUF it serves).

@@ -10,34 +10,18 @@ exactly or, for a close paraphrase, approximately. Nothing here talks to a model
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 from typing import Optional
 
 from schemas.summary import VerificationStatus
 
-from . import lexicon as lx
-from .numbers import Quantity, normalise_digits, quantities, rates, same_quantity
+from summarizer import lexicon as lx
+from summarizer.rules.figures import CHANGE_WORD_RE, change_sign
+from summarizer.rules.numbers import Quantity, normalise_digits, quantities, rates, same_quantity
 
 #: A paraphrase located with at least this similarity counts as found (status fuzzy).
 FUZZY_MIN_RATIO = 0.6
-CHANGE_WORDS_RE = lx.compile_alternation(list(lx.CHANGE_WORDS))
-_CHANGE_WORD_RE = re.compile(CHANGE_WORDS_RE)
 _PUNCT = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"})
-
-
-def change_sign(change: str) -> int:
-    """-1 for 下降/减少/回落…, +1 otherwise (the last change word decides: 由下降转为增长)."""
-    words = _CHANGE_WORD_RE.findall(change)
-    return lx.CHANGE_WORDS[words[-1]] if words else 1
-
-
-def signed_change(change: str) -> tuple[Optional[float], Optional[str]]:
-    """A printed change as (signed number, unit): 下降9.9% → (-9.9, "%"); (None, None) if no rate."""
-    qs = rates(change)
-    if not qs:
-        return None, None
-    return change_sign(change) * qs[0].raw, qs[0].unit
 
 
 @dataclass(frozen=True)
@@ -62,14 +46,14 @@ class Source:
     def change_direction_ok(self, change: str) -> bool:
         """增长 3% in the claim needs an increase of 3% in the source (or an unsigned 3%)."""
         qs = rates(change)
-        if not _CHANGE_WORD_RE.search(change) or not qs:
+        if not CHANGE_WORD_RE.search(change) or not qs:
             return True
         sign = change_sign(change)
         for s in self.quantities:
             if not same_quantity(qs[0], s):
                 continue
             before = self.text[max(0, s.start - 12) : s.start]
-            found = _CHANGE_WORD_RE.findall(before)
+            found = CHANGE_WORD_RE.findall(before)
             if not found or lx.CHANGE_WORDS[found[-1]] == sign:
                 return True
         return False

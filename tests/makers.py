@@ -14,8 +14,8 @@ import io
 import re
 from pathlib import Path
 
-from summarizer.clean import clean_text
-from summarizer.script import to_traditional
+from summarizer.parse.clean import clean_text
+from summarizer.read.script import to_traditional
 
 _HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
 

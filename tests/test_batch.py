@@ -14,13 +14,13 @@ from schemas.summary import DocumentSummary
 from summarizer import batch as batch_mod
 from summarizer.batch import find_reports, load_index, run_batch, write_atomic
 from summarizer.cli import app
-from summarizer.document import parse_document
-from summarizer.extract import plan_units
+from summarizer.parse.document import parse_document
+from summarizer.model.extract import plan_units
 from summarizer.pipeline import MODEL_KINDS, Runtime
 from summarizer.settings import resolve_settings
 
-from .conftest import SEED_FILES
-from .fakeserver import FakeServer
+from tests.conftest import SEED_FILES
+from tests.fakeserver import FakeServer
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 

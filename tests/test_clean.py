@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.clean import clean_text, is_chrome_line
-from summarizer.reader import read_document
+from summarizer.parse.clean import clean_text, is_chrome_line
+from summarizer.read.reader import read_document
 
-from .conftest import SEED_FILES, SEED_IDS
+from tests.conftest import SEED_FILES, SEED_IDS
 
 # (seed, a line of chrome that must go, a line of the report that must stay)
 CHROME = [

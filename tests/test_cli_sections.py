@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from summarizer.cli import app
 
-from .conftest import SEED_FILES
+from tests.conftest import SEED_FILES
 
 
 def test_sections_tree_shows_kinds_sizes_and_metadata():

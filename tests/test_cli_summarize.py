@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from summarizer.cli import app
 
-from .conftest import RECORD_URL, SEED_FILES, recorded
-from .fakeserver import FakeServer
+from tests.conftest import RECORD_URL, SEED_FILES, recorded
+from tests.fakeserver import FakeServer
 
 SEED = str(SEED_FILES[0])
 
@@ -96,7 +96,7 @@ def test_an_area_without_a_valid_answer_is_named_and_the_rest_kept(tmp_path):
 
 
 def test_missing_extra_for_the_embedded_default(monkeypatch):
-    from summarizer import server
+    from summarizer.model import server
 
     monkeypatch.setattr(server, "local_extra_missing", lambda: ["llama_cpp"])
     result = CliRunner().invoke(app, ["summarize", SEED, "-q"])

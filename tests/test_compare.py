@@ -13,9 +13,9 @@ from typer.testing import CliRunner
 
 from summarizer.batch import write_atomic
 from summarizer.cli import app
-from summarizer.compare import build_comparison, html_page, markdown, print_comparison
+from summarizer.aggregate.compare import build_comparison, html_page, markdown, print_comparison
 
-from .conftest import SEED_FILES, gold
+from tests.conftest import SEED_FILES, gold
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,9 @@ from typer.testing import CliRunner
 from schemas.document import DocumentMetadata
 from schemas.summary import DocumentSource, DocumentSummary
 from summarizer.cli import app
-from summarizer.compare import build_comparison, html_page, markdown, print_comparison
+from summarizer.aggregate.compare import build_comparison, html_page, markdown, print_comparison
 
-from .test_track import REPORT_2025, REPORT_2026, _pair_summaries, result, target
+from tests.test_track import REPORT_2025, REPORT_2026, _pair_summaries, result, target
 
 REGIONS = ["上海市", "云南省", "内蒙古自治区", "吉林省", "四川省", "天津市", "宁夏回族自治区", "安徽省", "山西省", "广西壮族自治区", "新疆维吾尔自治区", "江西省"]
 
@@ -85,8 +85,9 @@ def test_compare_command_shows_targets_kept(tmp_path):
     (tmp_path / "某某_2025.txt").write_text(REPORT_2025, encoding="utf-8")
     (tmp_path / "某某省_2026.txt").write_text(REPORT_2026, encoding="utf-8")
     from summarizer.batch import write_atomic
-    from summarizer.document import parse_bytes
-    from summarizer.rules import extract_headline_metrics, extract_targets
+    from summarizer.parse.document import parse_bytes
+    from summarizer.rules.headline import extract_headline_metrics
+    from summarizer.rules.targets import extract_targets
 
     for name in ("某某_2025.txt", "某某省_2026.txt"):
         doc = parse_bytes((tmp_path / name).read_bytes(), str(tmp_path / name))

@@ -9,7 +9,7 @@ import summarizer
 from schemas import SCHEMA_FILE, document_summary_schema
 from summarizer.cli import app
 from summarizer.errors import ConfigError
-from summarizer.prompts import load_prompt
+from summarizer.model.prompts import load_prompt
 
 
 def test_exported_members():

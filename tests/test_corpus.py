@@ -17,9 +17,11 @@ from pathlib import Path
 import pytest
 
 from schemas.document import SectionKind
-from summarizer.document import parse_document
-from summarizer.evaluate import metric_found, target_found
-from summarizer.rules import extract_headline_metrics, extract_problems, extract_targets, problems_section
+from summarizer.parse.document import parse_document
+from summarizer.score.evaluate import metric_found, target_found
+from summarizer.rules.headline import extract_headline_metrics
+from summarizer.rules.problems import extract_problems, problems_section
+from summarizer.rules.targets import extract_targets
 from schemas.summary import DocumentSource, DocumentSummary
 
 ROOT = Path(__file__).resolve().parents[1]

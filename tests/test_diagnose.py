@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 import signal
 
-from summarizer import diagnose
-from summarizer.diagnose import explain_exit, oom_killed, portable_cmake_args, reinstall_command, system_info
+from summarizer.model import diagnose
+from summarizer.model.diagnose import explain_exit, oom_killed, portable_cmake_args, reinstall_command, system_info
 
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 KERNEL_OOM = "[ 812.4] Out of memory: Killed process 4242 (python) total-vm:3000000kB, anon-rss:2100000kB\n"
 

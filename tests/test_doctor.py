@@ -9,13 +9,13 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from summarizer import diagnose
+from summarizer.model import diagnose
 from summarizer.cli import app
 from summarizer.cli import model as model_cli
-from summarizer.server import EmbeddedServer
+from summarizer.model.server import EmbeddedServer
 
-from .conftest import ROOT
-from .fakeserver import SYSTEM_INFO
+from tests.conftest import ROOT
+from tests.fakeserver import SYSTEM_INFO
 
 FAKE = [sys.executable, "-m", "tests.fakeserver", "--port", "{port}", "--system-info"]
 

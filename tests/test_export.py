@@ -10,9 +10,9 @@ from typer.testing import CliRunner
 
 from schemas.summary import Problem, SourceSpan
 from summarizer.cli import app
-from summarizer.export import COLUMNS, csv_text, export_rows, jsonl_text, read_csv, read_jsonl
+from summarizer.aggregate.export import COLUMNS, csv_text, export_rows, jsonl_text, read_csv, read_jsonl
 
-from .test_track import REPORT_2025, REPORT_2026, _pair_summaries
+from tests.test_track import REPORT_2025, REPORT_2026, _pair_summaries
 
 
 @pytest.fixture

@@ -18,15 +18,17 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
-from summarizer.document import parse_bytes, parse_document, quotes_as_printed
+from summarizer.parse.document import parse_bytes, parse_document, quotes_as_printed
 from summarizer.errors import InputError
-from summarizer.formats import unsupported_reason
-from summarizer.reader import decode_document
-from summarizer.rules import extract_headline_metrics, extract_problems, extract_targets
-from summarizer.script import SIMPLIFIED, TRADITIONAL, detect_script, to_simplified
+from summarizer.read.formats import unsupported_reason
+from summarizer.read.reader import decode_document
+from summarizer.rules.headline import extract_headline_metrics
+from summarizer.rules.problems import extract_problems
+from summarizer.rules.targets import extract_targets
+from summarizer.read.script import SIMPLIFIED, TRADITIONAL, detect_script, to_simplified
 
-from . import makers
-from .conftest import RECORD_URL, SEED_FILES, SEED_IDS, recorded
+from tests import makers
+from tests.conftest import RECORD_URL, SEED_FILES, SEED_IDS, recorded
 
 
 def tree_shape(doc) -> list[tuple]:

@@ -11,9 +11,9 @@ import platformdirs
 import pytest
 
 from schemas.responses import review_response
-from summarizer.llm import ModelClient, discover_endpoint
-from summarizer.prompts import load_prompt
-from summarizer.server import EmbeddedServer, local_extra_missing, pid_alive
+from summarizer.model.client import ModelClient, discover_endpoint
+from summarizer.model.prompts import load_prompt
+from summarizer.model.server import EmbeddedServer, local_extra_missing, pid_alive
 from summarizer.settings import resolve_settings
 
 REAL_CACHE = Path(platformdirs.user_cache_dir("summarizer"))  # read before the tests isolate it
@@ -27,7 +27,7 @@ pytestmark = [
 
 
 def test_embedded_server_returns_a_schema_valid_object_and_leaves_nothing_behind():
-    from summarizer.model_files import ensure_model
+    from summarizer.model.files import ensure_model
 
     model = ensure_model(REAL_CACHE)
     settings = resolve_settings({"model_path": str(model), "n_ctx": 2048, "timeout": 300})[0]
@@ -51,8 +51,8 @@ def test_embedded_server_returns_a_schema_valid_object_and_leaves_nothing_behind
 def test_self_test_speed_and_build_line_on_the_real_server():
     """What `summarizer doctor` reports, on the real build: the self-test ran at start, both
     speeds are measured from the server's own token counts, and the log has the CPU feature line."""
-    from summarizer.model_files import ensure_model
-    from summarizer.probe import measure_speed
+    from summarizer.model.files import ensure_model
+    from summarizer.model.probe import measure_speed
 
     settings = resolve_settings({"model_path": str(ensure_model(REAL_CACHE)), "n_ctx": 2048})[0]
     with EmbeddedServer(settings) as server:

@@ -8,11 +8,11 @@ import pytest
 
 from schemas.responses import review_response
 from summarizer.errors import AuthenticationFailed, ConfigError, EndpointError, EndpointUnreachable, ExtractionError, ModelNotFound
-from summarizer.llm import ModelClient, backoff_wait, discover_endpoint, retry_after_seconds
-from summarizer.prompts import load_prompt
+from summarizer.model.client import ModelClient, backoff_wait, discover_endpoint, retry_after_seconds
+from summarizer.model.prompts import load_prompt
 from summarizer.settings import resolve_settings
 
-from .fakeserver import FakeServer
+from tests.fakeserver import FakeServer
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 PROMPT = load_prompt("review")
@@ -153,7 +153,7 @@ def test_backoff_grows_and_respects_retry_after():
 def test_a_dead_embedded_server_is_reported_with_its_log():
     """A connection error while the embedded server is in use asks the server what happened."""
     from summarizer.errors import ServerDied
-    from summarizer.llm import Endpoint
+    from summarizer.model.client import Endpoint
 
     def health():
         raise ServerDied("the embedded server stopped (exit code -9) while in use", log_tail="Killed")

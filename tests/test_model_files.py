@@ -7,7 +7,7 @@ import hashlib
 import pytest
 
 from summarizer.errors import ModelFileError
-from summarizer.model_files import MODEL_SHA256, MODEL_SIZE, PART_COUNT, ModelSpec, ensure_model, is_verified, part_paths
+from summarizer.model.files import MODEL_SHA256, MODEL_SIZE, PART_COUNT, ModelSpec, ensure_model, is_verified, part_paths
 
 PARTS = [bytes([i]) * (100 + i) for i in range(1, 5)]
 WHOLE = b"".join(PARTS)

@@ -3,9 +3,9 @@ close a plan period), and the forms of results that the year's review prints."""
 
 from __future__ import annotations
 
-from summarizer.document import parse_bytes
-from summarizer.periods import opening, paragraph_scope
-from summarizer.rules import extract_headline_metrics
+from summarizer.parse.document import parse_bytes
+from summarizer.parse.periods import opening, paragraph_scope
+from summarizer.rules.headline import extract_headline_metrics
 
 HEAD = "2026年某某省政府工作报告\n各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n"
 PLAN = "\n三、2026年工作安排\n今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n（一）扩大内需。要加快推进。\n（二）科技创新。要加快推进。\n"

@@ -8,12 +8,12 @@ import pytest
 import vcr.errors
 
 from schemas.summary import VerificationStatus
-from summarizer.document import parse_document
+from summarizer.parse.document import parse_document
 from summarizer.errors import EndpointUnreachable
-from summarizer.evaluate import aggregate, score_document, unverified_numbers
+from summarizer.score.evaluate import aggregate, score_document, unverified_numbers
 from summarizer.pipeline import Runtime, summarize_file
 
-from .conftest import SEED_FILES, SEED_IDS, gold, recorded, replay_settings
+from tests.conftest import SEED_FILES, SEED_IDS, gold, recorded, replay_settings
 
 
 @pytest.fixture(scope="session")

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.document import parse_document
-from summarizer.evaluate import aggregate, score_document, unverified_numbers
-from summarizer.quality import aggregate_quality, quality_of
+from summarizer.parse.document import parse_document
+from summarizer.score.evaluate import aggregate, score_document, unverified_numbers
+from summarizer.score.quality import aggregate_quality, quality_of
 
-from .conftest import SEED_FILES, SEED_IDS, gold
+from tests.conftest import SEED_FILES, SEED_IDS, gold
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarizer.document import parse_bytes
+from summarizer.parse.document import parse_bytes
 
 CN = "一二三四五六七八九十"
 WORDS = ["经济", "发展", "推进", "建设", "完成", "增长", "产业", "民生", "改革", "创新", "项目", "城区"]
@@ -93,7 +93,9 @@ def test_sections_map_back_exactly_and_never_overlap(text):
 
 from pathlib import Path as _Path  # noqa: E402
 
-from summarizer.rules import extract_headline_metrics, extract_problems, extract_targets  # noqa: E402
+from summarizer.rules.headline import extract_headline_metrics
+from summarizer.rules.problems import extract_problems
+from summarizer.rules.targets import extract_targets  # noqa: E402
 
 _ROOT = _Path(__file__).resolve().parents[1]
 _SOURCES = sorted((_ROOT.parent / "shared" / "corpus" / "provincial-2026").glob("*.txt"))[:6] + sorted((_ROOT / "seeds").glob("*.txt"))

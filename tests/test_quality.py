@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from schemas.summary import Achievement, DocumentSource, DocumentSummary, Metric, SourceSpan, Task
-from summarizer.document import parse_bytes
-from summarizer.extract import Area, is_heading_echo, trim_clauses
-from summarizer.quality import aggregate_quality, quality_of
+from summarizer.parse.document import parse_bytes
+from summarizer.model.extract import Area, is_heading_echo, trim_clauses
+from summarizer.score.quality import aggregate_quality, quality_of
 
 TEXT = (
     "2025年某某省政府工作报告\n各位代表：\n现在，我代表省人民政府，向大会报告工作。\n一、2024年工作回顾\n"
@@ -58,7 +58,7 @@ def test_sentences_and_trimming_keep_the_source_words():
 def test_weak_abstractive_summaries_are_found_for_a_second_ask():
     from schemas.document import SectionKind
     from schemas.responses import review_response
-    from summarizer.extract import Unit, weak_summaries
+    from summarizer.model.extract import Unit, weak_summaries
 
     def area(text):
         return Area(section=type("S", (), {"title": text.split("\n")[0], "path": "p"})(), spans=[(0, len(text))], text=text)  # type: ignore[arg-type]

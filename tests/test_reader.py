@@ -9,9 +9,9 @@ from typer.testing import CliRunner
 
 from summarizer.cli import app
 from summarizer.errors import InputError
-from summarizer.reader import decode_document, read_document
+from summarizer.read.reader import decode_document, read_document
 
-from .conftest import SEED_FILES
+from tests.conftest import SEED_FILES
 
 SAMPLE = SEED_FILES[0].read_text(encoding="utf-8")
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.document import parse_document
-from summarizer.evaluate import metric_found, target_found
-from summarizer.rules import comparator_of, extract_headline_metrics, extract_problems, extract_targets, parse_target
+from summarizer.parse.document import parse_document
+from summarizer.score.evaluate import metric_found, target_found
+from summarizer.rules.figures import comparator_of
+from summarizer.rules.headline import extract_headline_metrics
+from summarizer.rules.problems import extract_problems
+from summarizer.rules.targets import extract_targets, parse_target
 from schemas.summary import DocumentSummary, DocumentSource
 
-from .conftest import SEED_FILES, SEED_IDS, gold
+from tests.conftest import SEED_FILES, SEED_IDS, gold
 
 
 def _summary(doc):

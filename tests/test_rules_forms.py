@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.document import parse_bytes
-from summarizer.problems import split_items
-from summarizer.rules import canonical_indicator, extract_headline_metrics, extract_problems, extract_targets
+from summarizer.parse.document import parse_bytes
+from summarizer.parse.problems import split_items
+from summarizer.rules.figures import canonical_indicator
+from summarizer.rules.headline import extract_headline_metrics
+from summarizer.rules.problems import extract_problems
+from summarizer.rules.targets import extract_targets
 
 HEAD = "2025年某某省政府工作报告\n各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。\n"
 
@@ -119,7 +122,7 @@ def test_the_brief_says_a_qualitative_target_once_and_names_unnamed_gdp():
     from rich.console import Console
 
     from schemas.summary import DocumentSource, DocumentSummary
-    from summarizer.render import print_brief
+    from summarizer.render.summary import print_brief
 
     doc = _doc("经济回升向好，全年增长4.8%、总量达5.3万亿元。", "主要预期目标是：地区生产总值增长5%左右、力争达到6%，居民收入增长与经济增长同步。")
     summary = DocumentSummary(

@@ -12,10 +12,11 @@ import time
 
 import pytest
 
-from summarizer import diagnose, probe
-from summarizer import server as server_mod
+from summarizer.model import diagnose
+from summarizer.model import probe
+from summarizer.model import server as server_mod
 from summarizer.errors import EndpointUnreachable, LocalExtraMissing, ModelFileError, PortInUse, ServerDied, ServerStartFailed
-from summarizer.server import EmbeddedServer, pid_alive, require_local_extra, resolve_model_path
+from summarizer.model.server import EmbeddedServer, pid_alive, require_local_extra, resolve_model_path
 from summarizer.settings import resolve_settings
 
 ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from schemas.document import SectionKind
-from summarizer.document import areas, parse_bytes, parse_document
+from summarizer.parse.document import areas, parse_bytes, parse_document
 
-from .conftest import SEED_FILES, SEED_IDS, gold
+from tests.conftest import SEED_FILES, SEED_IDS, gold
 
 DOCS = {p.name[:3]: parse_document(p) for p in SEED_FILES}
 

@@ -16,19 +16,21 @@ from schemas.summary import DocumentSource, DocumentSummary, Metric, SourceSpan,
 from schemas.document import DocumentMetadata
 from schemas.track import Tracking, Verdict, VerdictRules
 from summarizer.cli import app
-from summarizer.document import parse_bytes
-from summarizer.numbers import first_number
-from summarizer.render_track import csv_text, html_page, markdown, print_tracking
-from summarizer.rules import _RANGE_RE, canonical_indicator, comparator_of, extract_headline_metrics, extract_targets
-from summarizer.track import display_name, government_levels, group_governments, judge, same_government, track
-from summarizer.verify import signed_change
+from summarizer.parse.document import parse_bytes
+from summarizer.rules.numbers import first_number
+from summarizer.render.tracking import csv_text, html_page, markdown, print_tracking
+from summarizer.rules.figures import RANGE_RE, canonical_indicator, comparator_of
+from summarizer.rules.headline import extract_headline_metrics
+from summarizer.rules.targets import extract_targets
+from summarizer.aggregate.track import display_name, government_levels, group_governments, judge, same_government, track
+from summarizer.rules.figures import signed_change
 
 SPAN = SourceSpan(section_path="一", start=0, end=1, quote="q")
 
 
 def target(indicator: str, printed: str, note: str | None = None) -> Target:
     number, unit = first_number(printed)
-    rng = _RANGE_RE.search(printed)
+    rng = RANGE_RE.search(printed)
     return Target(
         indicator=indicator, canonical=canonical_indicator(indicator), target=printed, comparator=comparator_of(printed),
         number=float(rng.group(1)) if rng else number, upper=float(rng.group(2)) if rng else None, unit=unit, note=note, source=SPAN,

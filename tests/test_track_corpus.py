@@ -16,11 +16,12 @@ import pytest
 
 from schemas.summary import DocumentSource, DocumentSummary
 from schemas.track import Verdict
-from summarizer.document import parse_document
-from summarizer.rules import extract_headline_metrics, extract_targets
-from summarizer.track import track
+from summarizer.parse.document import parse_document
+from summarizer.rules.headline import extract_headline_metrics
+from summarizer.rules.targets import extract_targets
+from summarizer.aggregate.track import track
 
-from .test_corpus import CORPUS, _require_corpus
+from tests.test_corpus import CORPUS, _require_corpus
 
 PAIRS = Path(__file__).resolve().parent / "corpus" / "pairs"
 JUDGED = {Verdict.MET.value, Verdict.WITHIN_BAND.value, Verdict.MISSED.value}

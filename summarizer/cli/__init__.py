@@ -3,6 +3,6 @@ one; errors become messages and exit codes in `boundary.run_app` only."""
 
 from __future__ import annotations
 
-from .app import app, main
+from summarizer.cli.app import app, main
 
 __all__ = ["app", "main"]

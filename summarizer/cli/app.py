@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from .. import __version__
+from summarizer import __version__
 
 app = typer.Typer(
     name="summarizer",
@@ -28,7 +28,7 @@ def root(
     """Structured, verified summaries of Chinese government reports."""
 
 
-from . import cache, corpus, docs, export, model, track  # noqa: E402,F401  (registers the commands)
+from summarizer.cli import cache, corpus, docs, export, model, track  # noqa: E402,F401  (registers the commands)
 
 
 def main() -> None:

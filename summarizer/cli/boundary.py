@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from ..errors import SummarizerError
+from summarizer.errors import SummarizerError
 
 
 def err_console() -> Console:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from ..cache import AnswerCache
-from ..settings import resolve_settings
-from .app import app
-from .boundary import command
-from .options import stdout_console
+from summarizer.model.cache import AnswerCache
+from summarizer.settings import resolve_settings
+from summarizer.cli.app import app
+from summarizer.cli.boundary import command
+from summarizer.cli.options import stdout_console
 
 cache_app = typer.Typer(help="Inspect or clear the answer cache.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(cache_app, name="cache")

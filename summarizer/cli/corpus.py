@@ -11,14 +11,14 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from ..batch import BatchHooks, BatchResult, find_inputs, find_reports, run_batch
-from ..errors import InputError
-from ..formats import SUPPORTED_TEXT
-from ..pipeline import Runtime
-from .app import app
-from .boundary import command, err_console
-from .options import KeepUnverifiedOpt, NoModelOpt, QuietOpt, WidthOpt, model_options, settings_from, stdout_console
-from .progress import SectionProgress, progress_display
+from summarizer.batch import BatchHooks, BatchResult, find_inputs, find_reports, run_batch
+from summarizer.errors import InputError
+from summarizer.read.formats import SUPPORTED_TEXT
+from summarizer.pipeline import Runtime
+from summarizer.cli.app import app
+from summarizer.cli.boundary import command, err_console
+from summarizer.cli.options import KeepUnverifiedOpt, NoModelOpt, QuietOpt, WidthOpt, model_options, settings_from, stdout_console
+from summarizer.cli.progress import SectionProgress, progress_display
 
 JsonOutOpt = Annotated[bool, typer.Option("--json", help="Print JSON")]
 WorkersOpt = Annotated[
@@ -94,8 +94,8 @@ def _load_summaries(paths: list[Path], runtime_factory, quiet: bool) -> list:
     """Summaries from summary JSONs, batch output folders, or reports (summarized now)."""
     from schemas.summary import DocumentSummary
 
-    from ..batch import load_index
-    from ..pipeline import summarize_file
+    from summarizer.batch import load_index
+    from summarizer.pipeline import summarize_file
 
     summaries: list[DocumentSummary] = []
     reports: list[Path] = []
@@ -155,8 +155,8 @@ def compare_cmd(
 ) -> None:
     """Compare reports side by side: headline metrics, targets, growth bars, problem themes, task
     areas, and the targets kept where two reports of one government are of consecutive years."""
-    from ..batch import write_atomic
-    from ..compare import build_comparison, html_page, markdown, print_comparison
+    from summarizer.batch import write_atomic
+    from summarizer.aggregate.compare import build_comparison, html_page, markdown, print_comparison
 
     from schemas.track import VerdictRules
 
@@ -195,9 +195,9 @@ def eval_cmd(
     flags: dict = None,  # type: ignore[assignment]  (the model options, see model_options)
 ) -> None:
     """Score summaries against gold annotations: metric/target recall, problems, unverified numbers, cost."""
-    from ..batch import write_atomic
-    from ..evaluate import evaluate, gold_cases
-    from ..pipeline import summarize_file
+    from summarizer.batch import write_atomic
+    from summarizer.score.evaluate import evaluate, gold_cases
+    from summarizer.pipeline import summarize_file
 
     cases = gold_cases(gold, seeds)
     if summaries is not None:
@@ -258,8 +258,8 @@ def quality_cmd(
     flags: dict = None,  # type: ignore[assignment]  (the model options, see model_options)
 ) -> None:
     """The model's half without gold: heading echoes, answers about another area, metric coverage, cost."""
-    from ..document import parse_document
-    from ..quality import aggregate_quality, quality_of
+    from summarizer.parse.document import parse_document
+    from summarizer.score.quality import aggregate_quality, quality_of
 
     summaries = _load_summaries(paths, lambda: Runtime.open(settings_from(**flags)), quiet)
     report = aggregate_quality([quality_of(s, parse_document(s.source.path)) for s in summaries])

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import typer
 
-from ..document import parse_document
-from ..pipeline import Runtime, summarize_file
-from ..reader import DEFAULT_MAX_BYTES, read_document
-from ..render import markdown, print_brief
-from ..render_tree import print_tree
-from .app import app
-from .boundary import command
-from .options import (
+from summarizer.parse.document import parse_document
+from summarizer.pipeline import Runtime, summarize_file
+from summarizer.read.reader import DEFAULT_MAX_BYTES, read_document
+from summarizer.render.summary import markdown, print_brief
+from summarizer.render.tree import print_tree
+from summarizer.cli.app import app
+from summarizer.cli.boundary import command
+from summarizer.cli.options import (
     FileArg,
     JsonOpt,
     KeepUnverifiedOpt,
@@ -27,7 +27,7 @@ from .options import (
     settings_from,
     stdout_console,
 )
-from .progress import SectionProgress, progress_display
+from summarizer.cli.progress import SectionProgress, progress_display
 
 
 @command(app, "text")
@@ -64,7 +64,7 @@ def sections_cmd(
 
 
 def write_output(path: Path, text: str) -> None:
-    from ..batch import write_atomic
+    from summarizer.batch import write_atomic
 
     write_atomic(path, text)
 

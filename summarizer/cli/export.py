@@ -9,10 +9,10 @@ from typing import Annotated
 
 import typer
 
-from .app import app
-from .boundary import command
-from .options import QuietOpt, settings_from
-from .track import OutputOpt, PathsArg, summaries_of, write_output
+from summarizer.cli.app import app
+from summarizer.cli.boundary import command
+from summarizer.cli.options import QuietOpt, settings_from
+from summarizer.cli.track import OutputOpt, PathsArg, summaries_of, write_output
 
 
 @command(app, "export")
@@ -25,8 +25,8 @@ def export_cmd(
 ) -> None:
     """Metrics, targets and problems as rows: one per item, with government, years, indicator,
     canonical name, value, number, unit, change, comparator, span and status."""
-    from ..errors import InputError
-    from ..export import csv_text, export_rows, jsonl_text
+    from summarizer.errors import InputError
+    from summarizer.aggregate.export import csv_text, export_rows, jsonl_text
 
     if as_csv and as_jsonl:
         raise InputError("--csv/--jsonl", "give one format")

@@ -8,16 +8,16 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from ..diagnose import llama_cpp_version
-from ..errors import EndpointError, SummarizerError
-from ..llm import discover_endpoint
-from ..model_files import INSTALL_HINT, MODEL_FILE_NAME, ModelSpec, is_verified, models_dir, part_paths
-from ..probe import Speed, measure_speed
-from ..server import EmbeddedServer, local_extra_missing, port_is_free
-from ..settings import EMBEDDED_MODEL, Settings, resolve_settings
-from .app import app
-from .boundary import command, report_error
-from .options import model_options, settings_from, stdout_console
+from summarizer.model.diagnose import llama_cpp_version
+from summarizer.errors import EndpointError, SummarizerError
+from summarizer.model.client import discover_endpoint
+from summarizer.model.files import INSTALL_HINT, MODEL_FILE_NAME, ModelSpec, is_verified, models_dir, part_paths
+from summarizer.model.probe import Speed, measure_speed
+from summarizer.model.server import EmbeddedServer, local_extra_missing, port_is_free
+from summarizer.settings import EMBEDDED_MODEL, Settings, resolve_settings
+from summarizer.cli.app import app
+from summarizer.cli.boundary import command, report_error
+from summarizer.cli.options import model_options, settings_from, stdout_console
 
 DEFAULT_SERVE_PORT = 8765
 

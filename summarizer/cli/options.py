@@ -10,7 +10,7 @@ from typing import Annotated, Any, Callable, Optional
 import typer
 from rich.console import Console
 
-from ..settings import Settings, resolve_settings
+from summarizer.settings import Settings, resolve_settings
 
 FileArg = Annotated[Path, typer.Argument(help="A report: .txt or .md (UTF-8, GB18030/GBK or UTF-16), a saved web page (.html, .htm, .mht), PDF or Word .docx; traditional script is read too")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of the rich view")]

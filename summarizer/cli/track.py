@@ -12,11 +12,11 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..pipeline import Runtime
-from .app import app
-from .boundary import command
-from .corpus import _load_summaries
-from .options import QuietOpt, WidthOpt, settings_from, stdout_console
+from summarizer.pipeline import Runtime
+from summarizer.cli.app import app
+from summarizer.cli.boundary import command
+from summarizer.cli.corpus import _load_summaries
+from summarizer.cli.options import QuietOpt, WidthOpt, settings_from, stdout_console
 
 PathsArg = Annotated[list[Path], typer.Argument(help="Reports (read with the rules, no model), summary JSONs, or batch output folders")]
 OutputOpt = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file; its suffix picks the format unless a format flag is given")]
@@ -36,7 +36,7 @@ def summaries_of(paths: list[Path], settings, quiet: bool) -> list:
 
 
 def write_output(output: Path, text: str) -> None:
-    from ..batch import write_atomic
+    from summarizer.batch import write_atomic
 
     write_atomic(output, text)
     typer.echo(f"wrote {output}", err=True)
@@ -61,8 +61,8 @@ def track_cmd(
     printed, or not comparable; and how the targets changed from one year to the next."""
     from schemas.track import VerdictRules
 
-    from ..render_track import csv_text, html_page, markdown, print_tracking
-    from ..track import track
+    from summarizer.render.tracking import csv_text, html_page, markdown, print_tracking
+    from summarizer.aggregate.track import track
 
     settings = settings_from(target_band=band, target_level_band=level_band)
     rules = VerdictRules(band_points=settings.target_band, band_ratio=settings.target_level_band)

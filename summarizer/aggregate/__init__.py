@@ -1,0 +1,1 @@
+"""aggregate: summaries of many reports → a comparison, promise tracking and flat exports."""

@@ -1,0 +1,233 @@
+"""classify: section kinds and document metadata.
+
+Takes the tree from `split` (and the cleaned text); gives every section a `SectionKind` and the
+document its region, type, review year and plan year. Parts (一、…) take their kind from title
+keywords; their areas inherit it unless a short title of their own says otherwise
+((一)预期性指标 under 总体思路和主要目标). Metadata comes from the title and the part titles;
+what the text does not say stays None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from schemas.document import DocumentMetadata, SectionKind
+
+from summarizer import lexicon as lx
+from summarizer.parse.split import Node
+
+#: An area's own title overrides the kind it inherits only when it is this short: long titles
+#: ("圆满完成年度目标任务,……") mention keywords without being about them.
+SHORT_TITLE = 12
+
+
+def kind_of_title(title: str) -> Optional[SectionKind]:
+    for kind, words in lx.KIND_TITLE_KEYWORDS:
+        if any(w in title for w in words):
+            return SectionKind(kind)
+    return None
+
+
+@dataclass
+class PartSignals:
+    """What a top-level part says about itself, beyond its title."""
+
+    title_kind: Optional[SectionKind]
+    outlook: bool  # the title names the next plan period ("十五五"时期), not a year
+    government: bool  # the government's own work (政府自身建设)
+    targets_sentence: bool  # the plan year's 主要预期目标 sentence is in it
+    past: int  # review-year markers: 过去一年, the review year, 一年来, 了
+    future: int  # plan-year markers: 今年, the plan year, 要, 将
+    areas: int  # heading children (not inline items)
+
+
+def part_signals(part: Node, text: str) -> PartSignals:
+    title = part.title
+    body = text[part.body_start : part.end]
+    return PartSignals(
+        title_kind=kind_of_title(title),
+        outlook=bool(lx.OUTLOOK_TITLE_RE.search(title)) and not lx.PLAN_YEAR_TITLE_RE.search(title),
+        government=bool(lx.GOVERNMENT_TITLE_RE.search(title)),
+        targets_sentence=bool(lx.TARGETS_TRIGGER_RE.search(body)),
+        past=sum(len(rx.findall(body)) for rx in lx.PAST_MARKER_RES),
+        future=sum(len(rx.findall(body)) for rx in lx.FUTURE_MARKER_RES),
+        areas=sum(1 for c in part.children if not c.derived and not c.inline),
+    )
+
+
+def decide_part_kinds(signals: list[PartSignals]) -> list[SectionKind]:
+    """Kinds of the top-level parts, by title, position and content together.
+
+    The parts of a report come in order: the review of the past year (and often of the plan
+    period), sometimes the next plan period, the plan year's requirements, targets and tasks,
+    and the government's own work. A title keyword is one signal; where a title says nothing a
+    reader could use (福建's "一、牢记殷殷嘱托，在接续奋斗中……"), the content decides: the
+    主要预期目标 sentence or plan-year language make a plan part, past results a review."""
+    kinds: list[Optional[SectionKind]] = []
+    for sig in signals:
+        if sig.government:
+            kinds.append(SectionKind.OTHER)
+        elif sig.outlook and sig.title_kind != SectionKind.REVIEW:
+            kinds.append(SectionKind.OUTLOOK)
+        elif sig.title_kind is not None and sig.title_kind != SectionKind.PROBLEMS:
+            kinds.append(sig.title_kind)
+        else:
+            kinds.append(None)
+    seen_plan = False
+    for i, sig in enumerate(signals):
+        k = kinds[i]
+        if k in (SectionKind.TASKS, SectionKind.TARGETS, SectionKind.REQUIREMENTS):
+            seen_plan = True
+        if k is not None:
+            continue
+        if sig.targets_sentence or (seen_plan and sig.areas) or sig.future > 1.5 * sig.past + 2:
+            kinds[i] = SectionKind.TASKS
+            seen_plan = True
+        elif not seen_plan and sig.past > sig.future and SectionKind.REVIEW not in kinds:
+            kinds[i] = SectionKind.REVIEW
+        else:
+            kinds[i] = SectionKind.OTHER
+    # a plan part that holds the year's areas is the tasks part, whatever its title stresses
+    # ("2025年工作总体要求和重点任务", "目标任务和主要工作"), unless a later part holds them
+    if SectionKind.TASKS not in kinds:
+        plan = [i for i, k in enumerate(kinds) if k in (SectionKind.TARGETS, SectionKind.REQUIREMENTS)]
+        with_areas = [i for i in plan if signals[i].areas >= 2]
+        chosen = with_areas[-1] if with_areas else (plan[-1] if plan else None)
+        if chosen is not None:
+            kinds[chosen] = SectionKind.TASKS
+    return [k or SectionKind.OTHER for k in kinds]
+
+
+def classify_parts(root: Node, text: str = "") -> None:
+    parts = [p for p in root.children if not p.derived]
+    if parts and text:
+        for part, kind in zip(parts, decide_part_kinds([part_signals(p, text) for p in parts])):
+            part.kind = kind
+    for part in root.children:
+        if part.kind is None:
+            part.kind = kind_of_title(part.title) or SectionKind.OTHER
+        for child in part.children:
+            _inherit(child, part.kind)
+
+
+def _inherit(node: Node, parent_kind: SectionKind) -> None:
+    if not node.derived:
+        own = kind_of_title(node.title) if len(node.title) <= SHORT_TITLE else None
+        node.kind = own or parent_kind
+    for child in node.children:
+        _inherit(child, node.kind or parent_kind)
+
+
+def extract_metadata(text: str, root: Node) -> DocumentMetadata:
+    title = _title_line(text, root)
+    doc_type = lx.DOC_TYPE_OTHER
+    for where in (title or "", text[:600]):
+        found = next((name for name, words in lx.DOC_TYPES if any(w in where for w in words)), None)
+        if found:
+            doc_type = found
+            break
+    return DocumentMetadata(
+        title=title,
+        region=_region(text, title),
+        doc_type=doc_type,
+        **_years(text, root, title, doc_type),
+    )
+
+
+def _years(text: str, root: Node, title: Optional[str], doc_type: str) -> dict[str, Optional[int]]:
+    """Review and plan year from the part titles and the title; else the year the report was
+    delivered (the congress line, "2025年1月14日在……人民代表大会") is the plan year. The plan
+    year follows the review year."""
+    review = _year_of(root, SectionKind.REVIEW, title, before="执行情况")
+    plan = _year_of(root, (SectionKind.TASKS, SectionKind.TARGETS), title, after="与")
+    if plan is None:
+        m = lx.DELIVERY_YEAR_RE.search(text[: lx.REGION_HEAD_CHARS])
+        if m:
+            plan = int(m.group("y"))
+        elif title and doc_type == "政府工作报告" and len(lx.YEAR_RE.findall(title)) == 1:
+            plan = int(lx.YEAR_RE.search(title).group("y"))
+    if review is not None and plan is not None and plan != review + 1:
+        plan = review + 1 if plan < review else plan
+    if review is None and plan is not None:
+        review = plan - 1
+    if plan is None and review is not None:
+        plan = review + 1
+    return {"review_year": review, "plan_year": plan}
+
+
+def _title_line(text: str, root: Node) -> Optional[str]:
+    head = text[: root.children[0].end] if root.children else text
+    words = [w for _, ws in lx.DOC_TYPES for w in ws]
+    for line in head.split("\n")[:12]:
+        if len(line) <= 80 and any(w in line for w in words) and not line.startswith("《"):
+            return line
+    return None
+
+
+def _region(text: str, title: Optional[str]) -> Optional[str]:
+    """The government that reports, only from where a report names itself: the congress line
+    ("在宁夏回族自治区第十三届人民代表大会……"), the speaker line ("四川省人民政府省长 施小琳"),
+    "我代表北京市人民政府", the title, the seal at the end. Never a phrase from the body: a
+    place the report merely mentions is no answer, and unknown beats a wrong one."""
+    head = text[: lx.REGION_HEAD_CHARS]
+    found: list[str] = []
+    for rx in lx.REGION_SELF_RES:
+        found += [m.group("r") for m in rx.finditer(head)]
+    if title:
+        found += [m.group("r") for m in lx.REGION_TITLE_RE.finditer(title)]
+    found += [m.group("r") for m in lx.REGION_SEAL_RE.finditer(text[-lx.REGION_TAIL_CHARS :])]
+    names = [n for n in (_government_name(f) for f in found) if n]
+    if not names:
+        return None
+    if any(n == lx.NATIONAL for n in names):
+        return lx.NATIONAL
+    # the fullest form of the first name (宁夏 → 宁夏回族自治区 when the text prints both)
+    first = names[0]
+    return max((n for n in names if n.startswith(first) or first.startswith(n)), key=len)
+
+
+def _government_name(name: str) -> Optional[str]:
+    """The reporting government in a matched name: the last administrative unit of a chain
+    (深圳市光明区 → 光明区); a short province-level name as printed (宁夏)."""
+    name = name.strip()
+    if name in lx.NATIONAL_NAMES:
+        return lx.NATIONAL
+    if lx.GOV_NAME_RE.fullmatch(name):
+        # the last unit of a chain: split after a higher unit (省, 市, 自治州, 地区, 盟)
+        for i in range(len(name) - 3, 1, -1):
+            if name[:i].endswith(lx.HIGHER_UNITS) and lx.GOV_NAME_RE.fullmatch(name[i:]):
+                name = name[i:]
+                break
+        if name not in lx.REGION_STOPWORDS and not name.startswith(lx.REGION_NOT_PREFIXES):
+            return name
+        return None
+    if name in lx.SHORT_PROVINCE_NAMES:
+        return name
+    return None
+
+
+def _year_of(root: Node, kinds, title: Optional[str], before: str = "", after: str = "") -> Optional[int]:
+    """The year in the title of the first part of these kinds; else the title's own year next
+    to the words that mark it (…2022年…执行情况 / 与2023年计划)."""
+    kinds = kinds if isinstance(kinds, tuple) else (kinds,)
+    for part in root.children:
+        if part.kind in kinds and not part.derived:
+            m = lx.YEAR_RE.search(part.title)
+            if m:
+                return int(m.group("y"))
+    if title:
+        years = list(lx.YEAR_RE.finditer(title))
+        if before and before in title:
+            cut = title.index(before)
+            found = [m for m in years if m.start() < cut]
+            if found:
+                return int(found[-1].group("y"))
+        if after and after in title:
+            cut = title.index(after)
+            found = [m for m in years if m.start() > cut]
+            if found:
+                return int(found[0].group("y"))
+        if after and len(years) == 1 and "执行情况" not in title:
+            return int(years[0].group("y"))
+    return None

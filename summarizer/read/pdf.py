@@ -1,0 +1,426 @@
+"""PDF → the text of a report: its text layer, as paragraphs.
+
+A PDF holds positioned characters, not paragraphs: a line ends where the page is full, often
+mid-sentence, and every page repeats a running header and a page number. Read with PDFium
+(pypdfium2: the fastest of the libraries we measured, with exact Chinese text; see
+bench/results.md), the text becomes one line per paragraph or heading again:
+
+- **lines**: PDFium's own line breaks; each line keeps where it stands on the page (left and
+  right edge, baseline) and its font size. A space between two Chinese characters close
+  together is layout and is left out. Text PDFium leaves out (see `_dropped_objects`) is read
+  back with pypdf.
+- **page furniture**: a line in the top or bottom band of a page that is a page number
+  ("— 3 —", "第3页 共20页", "3/20") or that repeats on other pages in the same size once digits
+  are ignored (the running header) is dropped.
+- **paragraphs**: a line continues the paragraph above when that one reached the right margin
+  (or stopped short by less than this line's first word, as ragged text does) and this one is
+  neither indented, nor in another font size, nor after a larger gap, nor a heading after a
+  full stop in a text without indents. Lines of a title centred in a larger size are one line.
+  Lines are joined with nothing between two Chinese characters and a space between two Latin
+  words or numbers; nothing is de-hyphenated.
+
+A PDF without a text layer (a scan) and one that needs a password are refused with an
+`InputError` that says so; a damaged one likewise. A PDF that only restricts copying or
+printing (an owner password, no user password) opens without one and is read. Offsets of
+everything downstream index the text this module returns (`summarizer text FILE` prints it).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+import threading
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from summarizer.errors import InputError
+
+#: Share of the page height at the top and bottom where running headers and page numbers stand.
+FURNITURE_BAND = 0.12
+#: A header or footer repeats on at least this share of the pages (and on two at least).
+REPEAT_SHARE = 0.4
+#: PDFium may not be called from two threads at once (batch --workers runs documents in threads).
+_PDFIUM_LOCK = threading.Lock()
+#: Fewer visible characters than this per page on average: the PDF is a scan.
+MIN_CHARS_PER_PAGE = 10
+
+_PAGE_NUMBER_RE = re.compile(
+    r"^[\s\-—–－_·•]*(?:第\s*)?[0-9０-９ivxlcdmIVXLCDM]{1,4}(?:\s*页)?(?:\s*[/／]\s*[0-9０-９]{1,4}|\s*共\s*[0-9０-９]{1,4}\s*页)?[\s\-—–－_·•]*$"
+)
+_HEADING_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.．、](?!\d)|[(（]\d{1,2}[)）]|第[一二三四五六七八九十]+[章节部分])"
+)
+_PARAGRAPH_END = "。！？!?；;：:"
+#: Punctuation a line may not begin with, nor (the opening kind) end with.
+_NO_LINE_START = "，。、；：？！,.;:?!”’」』）)》〉%％"
+_NO_LINE_END = "“‘「『（(《〈"
+_CJK_RE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+_SPACE = " \t\u3000\xa0"
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    x1: float
+    y: float  # baseline, from the bottom of the page
+    size: float  # font size in points
+    page: int
+    page_height: float = 0.0
+    #: Width of the line's first unbreakable piece (a Latin word or number, or a Chinese
+    #: character with the punctuation that may not begin a line): what did not fit above.
+    first_width: float = 0.0
+    #: Read back with pypdf: PDFium left it out (see `_dropped_objects`).
+    recovered: bool = False
+
+
+@dataclass(frozen=True)
+class PdfText:
+    """The text of a PDF, and how many of its lines pypdf read back for PDFium."""
+
+    text: str
+    recovered_lines: int = 0
+
+
+def pdf_text(data: bytes, path: str | Path = "<bytes>") -> PdfText:
+    """The report's text in a PDF's text layer (see the module docstring)."""
+    with _PDFIUM_LOCK:
+        pages = _read_lines(data, path)
+    visible = sum(len(ln.text.strip()) for page in pages for ln in page)
+    if visible < MIN_CHARS_PER_PAGE * max(len(pages), 1):
+        raise InputError(
+            path,
+            f"is a PDF without a text layer ({len(pages)} page(s) of images, {visible} characters of text): a scan",
+            hint="its text must be recognised first (OCR, e.g. `ocrmypdf --language chi_sim in.pdf out.pdf`), then summarize the result",
+        )
+    body = _drop_furniture(pages)
+    text = "\n".join(_paragraphs(body))
+    return PdfText(text + "\n" if text else text, sum(ln.recovered for ln in body))
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+# ---------------------------------------------------------------------------------------------
+
+
+def _open(data: bytes, path: str | Path):
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise InputError(path, "is an encrypted PDF that needs a password to open", hint="open it with its password and save or print an unprotected copy, then summarize that") from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise InputError(path, "is a PDF protected by a security handler this tool does not support", hint="save or print an unprotected copy, then summarize that") from None
+        raise InputError(path, "is a damaged or truncated PDF file (it cannot be opened)", hint="download or save it again") from None
+
+
+def _read_lines(data: bytes, path: str | Path) -> list[list[Line]]:
+    """The lines of every page, top to bottom."""
+    import pypdfium2.raw as pdfium_c
+
+    document = _open(data, path)
+    pages: list[list[Line]] = []
+    try:
+        if len(document) == 0:
+            raise InputError(path, "is a PDF with no pages")
+        for number in range(len(document)):
+            page = document[number]
+            textpage = page.get_textpage()
+            try:
+                lines = _page_lines(textpage, number, page.get_height(), pdfium_c)
+                dropped = _dropped_objects(page, textpage, pdfium_c)
+                if dropped:
+                    lines = _with_recovered(lines, dropped, data, number, page.get_height())
+                pages.append(lines)
+            finally:
+                textpage.close()
+                page.close()
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - PDFium reports a broken page in several ways
+        raise InputError(path, f"is a damaged PDF file (page {len(pages) + 1}: {exc})", hint="download or save it again") from None
+    finally:
+        document.close()
+    return pages
+
+
+def _page_lines(textpage, number: int, height: float, pdfium_c) -> list[Line]:
+    count = textpage.count_chars()
+    if count <= 0:
+        return []
+    text = textpage.get_text_range(0, count)
+    if len(text) != count:  # a character outside the BMP, or a PDFium quirk: one at a time
+        text = "".join(textpage.get_text_range(i, 1) or " " for i in range(count))
+    lines: list[Line] = []
+    start = 0
+    for m in re.finditer(r"\r\n|\n|\r|$", text):
+        line = _line(textpage, text, start, m.start(), number, height, pdfium_c)
+        if line is not None:
+            lines.append(line)
+        start = m.end()
+        if m.end() == len(text):
+            break
+    lines.sort(key=lambda ln: -ln.y)  # top to bottom, whatever order the content stream drew
+    return lines
+
+
+def _line(textpage, text: str, start: int, end: int, number: int, height: float, pdfium_c) -> Line | None:
+    """One line of PDFium's text with its geometry. Boxes are asked for only where they are
+    needed (the ends, the first word, a few for size and baseline, both sides of a space): a
+    call per character would be most of the time spent on a PDF."""
+    keep = [i for i in range(start, end) if text[i] not in _SPACE and text[i] not in "\ufffe\x02"]
+    if not keep:
+        return None
+    boxes: dict[int, tuple[float, float, float, float]] = {}
+
+    def box(i: int) -> tuple[float, float, float, float]:
+        if i not in boxes:
+            left, bottom, right, _top = textpage.get_charbox(i)
+            boxes[i] = (left, right, bottom, pdfium_c.FPDFText_GetFontSize(textpage.raw, i) or (right - left))
+        return boxes[i]
+
+    chars: list[str] = []
+    prev = None
+    for i in keep:
+        if prev is not None and i > prev + 1 and chars:
+            # a space between two Chinese characters close together is layout, not text
+            a, b = box(prev), box(i)
+            if not (_CJK_RE.match(text[prev]) and _CJK_RE.match(text[i]) and b[0] - a[1] < b[3]):
+                chars.append(" ")
+        chars.append(text[i])
+        prev = i
+    content = "".join(chars)
+    squeezed = content.replace(" ", "")
+    first = _first_piece(squeezed)
+    probes = sorted({keep[0], keep[len(keep) // 2], keep[-1], *keep[:first], *keep[-2:]})
+    measured = [box(i) for i in probes]
+    x0 = min(box(i)[0] for i in keep[:first])
+    x1 = max(box(i)[1] for i in keep[-2:])
+    return Line(
+        content, x0, x1, statistics.median(m[2] for m in measured), statistics.median(m[3] for m in measured),
+        number, height, box(keep[first - 1])[1] - box(keep[0])[0],
+    )
+
+
+def _first_piece(text: str) -> int:
+    """How many characters the first piece of `text` has that a line break cannot split (see
+    `Line.first_width`): a Latin word or number, or a Chinese character, with the punctuation
+    that may not end a line before it and that may not begin one after it."""
+    n = 0
+    while n < len(text) and text[n] in _NO_LINE_END:
+        n += 1
+    if n < len(text) and text[n].isascii() and text[n].isalnum():
+        while n < len(text) and text[n].isascii() and (text[n].isalnum() or text[n] in ".,%-/+:"):
+            n += 1
+    else:
+        n += 1
+    while n < len(text) and text[n] in _NO_LINE_START:
+        n += 1
+    return max(1, min(n, len(text)))
+
+
+# PDFium leaves out of its text a text object whose box is empty: one in a font neither
+# embedded nor installed (the standard CJK font STSong-Light on a machine without Chinese
+# fonts), whose glyphs have no outlines, and that holds one character (the last character of a
+# paragraph on its own line, a table cell). Such objects are found, and their text is read from
+# the content stream by pypdf at the same position.
+
+
+@dataclass(frozen=True)
+class _Dropped:
+    x: float
+    y: float
+    size: float
+
+
+def _dropped_objects(page, textpage, pdfium_c) -> list[_Dropped]:
+    """Text objects of the page of which PDFium's text holds nothing."""
+    import ctypes
+
+    out: list[_Dropped] = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=4):
+        if pdfium_c.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0) > 2:  # more than the terminator
+            continue
+        m = obj.get_matrix()
+        size = ctypes.c_float(0)
+        pdfium_c.FPDFTextObj_GetFontSize(obj.raw, ctypes.byref(size))
+        scale = (m.b * m.b + m.d * m.d) ** 0.5 or 1.0
+        out.append(_Dropped(m.e, m.f, (size.value or 12.0) * scale))
+    return out
+
+
+def _with_recovered(lines: list[Line], dropped: list[_Dropped], data: bytes, number: int, height: float) -> list[Line]:
+    """`lines` with the text of the dropped objects, read by pypdf at their positions."""
+    pieces = _pypdf_pieces(data, number)
+    recovered: list[Line] = []
+    for d in dropped:
+        text = next((t for (x, y), t in pieces if abs(x - d.x) < 0.5 and abs(y - d.y) < 0.5), "")
+        text = re.sub(r"\s+", "", text) if _CJK_RE.search(text) else text.strip()
+        if not text:
+            continue
+        boxes, x = [], d.x  # no glyph boxes: a Chinese character is one em wide, a Latin one half
+        for ch in text:
+            w = 0.5 * d.size if ch.isascii() else d.size
+            boxes.append((x, x + w))
+            x += w
+        recovered.append(Line(text, d.x, x, d.y, d.size, number, height, _first_width(text, boxes), recovered=True))
+    if not recovered:
+        return lines
+    merged: list[Line] = []
+    for ln in sorted(lines + recovered, key=lambda l: (-round(l.y, 1), l.x0)):
+        last = merged[-1] if merged else None
+        if last is not None and abs(last.y - ln.y) < 0.3 * ln.size and ln.x0 >= last.x1 - 1:
+            merged[-1] = Line(_join(last.text, ln.text), last.x0, ln.x1, last.y, last.size, number, height, last.first_width, last.recovered or ln.recovered)
+        else:
+            merged.append(ln)
+    return merged
+
+
+def _pypdf_pieces(data: bytes, number: int) -> list[tuple[tuple[float, float], str]]:
+    """((x, y) on the page, text) of every piece of text pypdf reads on page `number`."""
+    try:
+        import pypdf
+
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            reader.decrypt("")
+        pieces: list[tuple[tuple[float, float], str]] = []
+
+        def visit(text, cm, tm, font_dict, font_size) -> None:
+            if text and text.strip():
+                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                pieces.append(((x, y), text))
+
+        reader.pages[number].extract_text(visitor_text=visit)
+        return pieces
+    except Exception:  # noqa: BLE001 - recovery is best effort: without it the text is PDFium's
+        return []
+
+
+def _first_width(text: str, boxes: list[tuple[float, float]]) -> float:
+    """Width of the first piece of `text` a line break cannot split, from per-character boxes."""
+    n = min(_first_piece(text), len(boxes))
+    return boxes[n - 1][1] - boxes[0][0]
+
+
+# ---------------------------------------------------------------------------------------------
+# Page furniture
+# ---------------------------------------------------------------------------------------------
+
+
+def _in_band(line: Line) -> bool:
+    band = FURNITURE_BAND * (line.page_height or 842)
+    return line.y > (line.page_height or 842) - band or line.y < band
+
+
+def _shape(line: Line) -> tuple[str, int]:
+    """A line as it repeats from page to page: its text with numbers masked, and its size."""
+    return re.sub(r"[0-9０-９]+", "#", re.sub(r"\s+", "", line.text)), round(line.size)
+
+
+def _drop_furniture(pages: list[list[Line]]) -> list[Line]:
+    """Every line of every page, less page numbers and running headers/footers."""
+    shapes: Counter[tuple[str, int]] = Counter()
+    for page in pages:
+        shapes.update({_shape(ln) for ln in page if _in_band(ln)})
+    repeated = {s for s, n in shapes.items() if n >= 2 and n >= REPEAT_SHARE * len(pages)}
+    out: list[Line] = []
+    for page in pages:
+        for ln in page:
+            if _in_band(ln) and (_PAGE_NUMBER_RE.match(ln.text) or _shape(ln) in repeated):
+                continue
+            out.append(ln)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Paragraphs
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """The body text's geometry: its size, margins and line spacing."""
+
+    body_size: int
+    left: float
+    right: float
+    leading: float
+    indents: bool  # paragraphs start with an indented first line
+
+    @property
+    def centre(self) -> float:
+        return (self.left + self.right) / 2
+
+    def centred(self, ln: Line, size: float) -> bool:
+        return ln.x0 > self.left + size and abs((ln.x0 + ln.x1) / 2 - self.centre) < 1.5 * size
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> "_Layout":
+        body_size = Counter(round(ln.size) for ln in lines).most_common(1)[0][0] or 12
+        body = [ln for ln in lines if round(ln.size) == body_size]
+        lefts = sorted(ln.x0 for ln in body)
+        left = lefts[int(0.05 * (len(lefts) - 1))]  # indented and centred lines stand to its right
+        rights = sorted(ln.x1 for ln in body)
+        right = rights[int(0.95 * (len(rights) - 1))]
+        gaps = [a.y - b.y for a, b in zip(body, body[1:]) if a.page == b.page and a.y > b.y]
+        leading = statistics.median(gaps) if gaps else 1.5 * body_size
+        indented = sum(1 for ln in body if left + 1.2 * body_size < ln.x0 < left + 3.5 * body_size)
+        return cls(body_size, left, right, leading, indented >= max(2, 0.03 * len(body)))
+
+
+def _paragraphs(lines: list[Line]) -> list[str]:
+    if not lines:
+        return []
+    layout = _Layout.of(lines)
+    out: list[str] = []
+    current = ""
+    prev: Line | None = None
+    for ln in lines:
+        if prev is None or _starts_paragraph(prev, ln, layout):
+            if current:
+                out.append(current)
+            current = ln.text
+        else:
+            current = _join(current, ln.text)
+        prev = ln
+    if current:
+        out.append(current)
+    return out
+
+
+def _starts_paragraph(prev: Line, ln: Line, layout: "_Layout") -> bool:
+    """Whether `ln` starts a new paragraph rather than continuing `prev`'s."""
+    size = max(ln.size, 1.0)
+    if abs(prev.size - ln.size) >= 0.5:
+        return True  # a heading in another size, or back to the body after one
+    if ln.page == prev.page and prev.y - ln.y > 1.6 * max(layout.leading, size):
+        return True  # a blank line's gap
+    if size > layout.body_size + 0.5 and layout.centred(ln, size) and abs((prev.x0 + prev.x1) / 2 - layout.centre) < 1.5 * size:
+        # a title set over centred lines in a larger size; a subtitle or date line is its own
+        return ln.text[:1] in "—(（" or prev.text[-1:] in _PARAGRAPH_END
+    if ln.x0 > layout.left + 1.2 * size:
+        return True  # an indented first line, or a centred heading
+    if prev.text[-1:] in _NO_LINE_END:
+        return False  # an opening quote or bracket never ends a paragraph
+    gap = layout.right - prev.x1
+    if gap > max(1.5 * size, ln.first_width + 0.5 * size):
+        # the line above ended before the margin with room for this one's first word: the end
+        # of a paragraph, or a heading; a line of ragged text ends a little short without a stop
+        return prev.text[-1:] in _PARAGRAPH_END or gap > 4 * size
+    if not layout.indents and _HEADING_RE.match(ln.text) and prev.text[-1:] in _PARAGRAPH_END:
+        return True  # a heading in a text whose paragraphs are not indented
+    return False
+
+
+def _join(a: str, b: str) -> str:
+    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+        return a + " " + b
+    return a + b

@@ -1,0 +1,1 @@
+"""render: summaries, section trees, comparisons and tracking as terminal views, Markdown and HTML."""

@@ -1,0 +1,276 @@
+"""Promise tracking rendered: terminal tables, Markdown, static HTML and CSV.
+
+Every table keeps to characters of one display width in a CJK terminal: ASCII operators and
+arrows (>=, ->), no ellipsis, curly quotes or box-drawing lines.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from pathlib import Path
+from typing import Optional
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from schemas.summary import Metric, SourceSpan, Target
+from schemas.track import VERDICT_LABELS, GovernmentTrack, KeptPair, TargetChange, Tracking, Verdict, VerdictRules
+
+from summarizer.aggregate.track import goal_of
+
+TABLE_BOX = box.ASCII2
+VERDICT_STYLES = {
+    Verdict.MET: "green",
+    Verdict.WITHIN_BAND: "yellow",
+    Verdict.MISSED: "red",
+    Verdict.NO_RESULT: "dim",
+    Verdict.NOT_COMPARABLE: "dim",
+}
+PAIR_COLUMNS = ["indicator", "target", "result", "verdict", "why"]
+CHANGE_COLUMNS = ["indicator", "before", "after", "change"]
+
+
+def rules_line(rules: VerdictRules) -> str:
+    return (
+        f"左右: +/-{rules.band_points:g} points for a rate (+/-{rules.band_ratio:.0%} of a level): met at or beyond the number, "
+        "within band short of it inside the band; 以上 at least, 以内 at most; prices (CPI) neither side"
+    )
+
+
+def counts_line(t: Tracking) -> str:
+    counts = t.counts()
+    return " · ".join(f"{VERDICT_LABELS[v]} {counts[v]}" for v in Verdict)
+
+
+def _name(path: str) -> str:
+    return Path(path).name
+
+
+def result_text(p: KeptPair) -> str:
+    m = p.result
+    if m is None:
+        return "-"
+    text = " ".join(x for x in (m.value, m.change) if x)
+    return text + (f" ({m.period})" if m.period and m.period != "全年" else "")
+
+
+def target_text(t: Optional[Target]) -> str:
+    if t is None:
+        return "-"
+    return t.target + (f" ({t.note})" if t.note else "")
+
+
+def span_text(span: Optional[SourceSpan]) -> str:
+    if span is None:
+        return ""
+    return f"{span.section_path} {span.start}-{span.end}"
+
+
+def quote_of(item: Optional[Target | Metric]) -> str:
+    return (item.source.quote or "") if item is not None else ""
+
+
+def _pairs_by_years(g: GovernmentTrack) -> list[tuple[tuple[int, str, str], list[KeptPair]]]:
+    groups: dict[tuple[int, str, str], list[KeptPair]] = {}
+    for p in g.pairs:
+        groups.setdefault((p.year, p.target_report, p.result_report), []).append(p)
+    return list(groups.items())
+
+
+def pair_heading(g: GovernmentTrack, year: int, target_report: str, result_report: str) -> str:
+    return f"{g.government}: {year} targets ({_name(target_report)}) against {year} results ({_name(result_report)})"
+
+
+# ---------------------------------------------------------------------------------------------
+# Terminal
+# ---------------------------------------------------------------------------------------------
+
+
+def _table(title: Optional[str], columns: list[str]) -> Table:
+    table = Table(title=title, title_justify="left", box=TABLE_BOX, show_edge=False)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    return table
+
+
+def pairs_table(pairs: list[KeptPair], title: Optional[str] = None, *, quotes: bool = False, government: bool = False) -> Table:
+    columns = (["government", "year"] if government else []) + PAIR_COLUMNS + (["target quote", "result quote"] if quotes else [])
+    table = _table(title, columns)
+    for p in pairs:
+        row: list[Text] = [Text(p.government), Text(str(p.year))] if government else []
+        row += [
+            Text(p.canonical), Text(target_text(p.target)), Text(result_text(p)),
+            Text(VERDICT_LABELS[p.verdict], style=VERDICT_STYLES[p.verdict]), Text(p.reason),
+        ]
+        if quotes:
+            row += [Text(f"{quote_of(p.target)} [{span_text(p.target.source)}]"), Text(f"{quote_of(p.result)} [{span_text(p.result.source)}]" if p.result else "-")]
+        table.add_row(*row)
+    return table
+
+
+def changes_table(changes: list[TargetChange]) -> Table:
+    y0, y1 = changes[0].year_before, changes[0].year_after
+    table = _table(f"{changes[0].government}: targets {y0} -> {y1}", ["indicator", str(y0), str(y1), "change"])
+    for c in changes:
+        style = "dim" if c.change == "unchanged" else ""
+        table.add_row(Text(c.indicator), Text(target_text(c.before)), Text(target_text(c.after)), Text(c.change, style=style))
+    return table
+
+
+def summary_table(t: Tracking) -> Table:
+    table = _table("Per government", ["government", *[VERDICT_LABELS[v] for v in Verdict]])
+    for g in t.governments:
+        if g.pairs:
+            table.add_row(Text(g.government), *[str(sum(p.verdict == v for p in g.pairs)) for v in Verdict])
+    return table
+
+
+def renderable(t: Tracking, *, quotes: bool = False) -> RenderableType:
+    with_pairs = [g for g in t.governments if g.pairs or g.target_changes]
+    parts: list[RenderableType] = [
+        Text(f"Did they keep their word? · {len(with_pairs)} government(s) with reports of consecutive years · {len(t.pairs)} target(s) judged", style="bold"),
+        Text(rules_line(t.rules), style="dim"),
+        Text(counts_line(t)),
+    ]
+    for g in with_pairs:
+        for (year, a, b), pairs in _pairs_by_years(g):
+            parts += [Text(""), pairs_table(pairs, pair_heading(g, year, a, b), quotes=quotes)]
+        by_years: dict[tuple[int, int], list[TargetChange]] = {}
+        for c in g.target_changes:
+            by_years.setdefault((c.year_before, c.year_after), []).append(c)
+        for changes in by_years.values():
+            parts += [Text(""), changes_table(changes)]
+    if len([g for g in t.governments if g.pairs]) > 1:
+        parts += [Text(""), summary_table(t)]
+    if t.notes:
+        parts += [Text(""), Text("Notes", style="bold")] + [Text(f"* {n}", style="dim") for n in t.notes]
+    if not with_pairs:
+        parts.append(Text("No two reports of one government in consecutive years: nothing to pair.", style="yellow"))
+    return Group(*parts)
+
+
+def print_tracking(t: Tracking, console: Console, *, quotes: bool = False) -> None:
+    console.print(renderable(t, quotes=quotes))
+
+
+# ---------------------------------------------------------------------------------------------
+# Markdown, HTML, CSV
+# ---------------------------------------------------------------------------------------------
+
+
+def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
+    esc = lambda s: s.replace("|", "\\|").replace("\n", " ")  # noqa: E731
+    out = ["| " + " | ".join(map(esc, header)) + " |", "|" + "---|" * len(header)]
+    out += ["| " + " | ".join(map(esc, r)) + " |" for r in rows]
+    return out
+
+
+def pair_rows(pairs: list[KeptPair], *, government: bool = False) -> list[list[str]]:
+    return [
+        ([p.government, str(p.year)] if government else [])
+        + [
+            p.canonical, target_text(p.target), result_text(p), VERDICT_LABELS[p.verdict], p.reason,
+            f"{quote_of(p.target)} [{span_text(p.target.source)}]",
+            f"{quote_of(p.result)} [{span_text(p.result.source)}]" if p.result else "-",
+        ]
+        for p in pairs
+    ]
+
+
+def _change_rows(changes: list[TargetChange]) -> list[list[str]]:
+    return [[c.indicator, target_text(c.before), target_text(c.after), c.change] for c in changes]
+
+
+QUOTE_COLUMNS = ["target as printed [span]", "result as printed [span]"]
+
+
+def markdown(t: Tracking) -> str:
+    out = ["# Did they keep their word?", "", f"{len(t.pairs)} target(s) judged. {rules_line(t.rules)}.", "", counts_line(t)]
+    for g in t.governments:
+        if not (g.pairs or g.target_changes):
+            continue
+        out += ["", f"## {g.government}"]
+        if len(g.names) > 1:
+            out += ["", "Also printed as: " + ", ".join(n for n in g.names if n != g.government)]
+        for (year, a, b), pairs in _pairs_by_years(g):
+            out += ["", f"### {year}: targets of {_name(a)}, results in {_name(b)}", ""]
+            out += _md_table(PAIR_COLUMNS + QUOTE_COLUMNS, pair_rows(pairs))
+        if g.target_changes:
+            c0 = g.target_changes[0]
+            out += ["", f"### Targets {c0.year_before} -> {c0.year_after}", ""]
+            out += _md_table(["indicator", str(c0.year_before), str(c0.year_after), "change"], _change_rows(g.target_changes))
+    if t.notes:
+        out += ["", "## Notes", ""] + [f"- {n}" for n in t.notes]
+    return "\n".join(out) + "\n"
+
+
+def html_page(t: Tracking) -> str:
+    from summarizer.aggregate.compare import _CSS
+
+    e = html.escape
+
+    def table(header: list[str], rows: list[list[str]]) -> str:
+        head = "".join(f"<th>{e(h)}</th>" for h in header)
+        body = "".join("<tr>" + "".join(f"<td>{e(x)}</td>" for x in r) + "</tr>" for r in rows)
+        return f"<table><tr>{head}</tr>{body}</table>"
+
+    parts = ["<h1>Did they keep their word?</h1>", f"<p>{len(t.pairs)} target(s) judged. {e(rules_line(t.rules))}.</p>", f"<p>{e(counts_line(t))}</p>"]
+    for g in t.governments:
+        if not (g.pairs or g.target_changes):
+            continue
+        parts.append(f"<h2>{e(g.government)}</h2>")
+        for (year, a, b), pairs in _pairs_by_years(g):
+            parts.append(f"<h3>{year}: targets of {e(_name(a))}, results in {e(_name(b))}</h3>")
+            parts.append(table(PAIR_COLUMNS + QUOTE_COLUMNS, pair_rows(pairs)))
+        if g.target_changes:
+            c0 = g.target_changes[0]
+            parts.append(f"<h3>Targets {c0.year_before} -&gt; {c0.year_after}</h3>")
+            parts.append(table(["indicator", str(c0.year_before), str(c0.year_after), "change"], _change_rows(g.target_changes)))
+    if t.notes:
+        parts.append("<h2>Notes</h2><ul class='dim'>" + "".join(f"<li>{e(n)}</li>" for n in t.notes) + "</ul>")
+    return (
+        "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><title>Did they keep their word?</title>"
+        f"<style>{_CSS}</style></head><body>{''.join(parts)}</body></html>\n"
+    )
+
+
+CSV_COLUMNS = [
+    "government", "year", "canonical", "indicator", "target", "comparator", "target_number", "target_upper", "target_unit",
+    "result_value", "result_change", "result_number", "result_unit", "result_period", "verdict", "reason",
+    "target_report", "target_section", "target_start", "target_end", "target_quote",
+    "result_report", "result_section", "result_start", "result_end", "result_quote",
+]
+
+
+def csv_rows(t: Tracking) -> list[dict[str, object]]:
+    rows = []
+    for p in t.pairs:
+        tg, m = p.target, p.result
+        goal = goal_of(tg)
+        rate = goal is not None and goal.kind == "rate"
+        rows.append({
+            "government": p.government, "year": p.year, "canonical": p.canonical, "indicator": tg.indicator, "target": tg.target,
+            "comparator": tg.comparator, "target_number": tg.number, "target_upper": tg.upper, "target_unit": tg.unit,
+            "result_value": m.value if m else None, "result_change": m.change if m else None,
+            "result_number": (m.change_number if rate else m.number) if m else None,
+            "result_unit": (m.change_unit if rate else m.unit) if m else None, "result_period": m.period if m else None,
+            "verdict": p.verdict.value, "reason": p.reason,
+            "target_report": p.target_report, "target_section": tg.source.section_path, "target_start": tg.source.start,
+            "target_end": tg.source.end, "target_quote": tg.source.quote,
+            "result_report": p.result_report, "result_section": m.source.section_path if m else None,
+            "result_start": m.source.start if m else None, "result_end": m.source.end if m else None, "result_quote": m.source.quote if m else None,
+        })
+    return rows
+
+
+def csv_text(t: Tracking) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in csv_rows(t):
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return buf.getvalue()

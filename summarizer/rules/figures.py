@@ -1,0 +1,168 @@
+"""figures: the grammar of numbers as reports print them.
+
+Levels (4759亿元, 超5200亿元, 突破千亿元), changes (同比增长8.9%, 下降3个百分点), target values
+(增长5%左右, 5.5%以内, 增长4.5-5%), comparators (以上, 左右, 不低于), and the clause grammar that
+binds an indicator to its figures ("完成投资300亿元，增长8%"). Every pattern is built from the
+word lists of the lexicon; targets, headline metrics, the model's metrics, verification, tracking
+and evaluation all read figures through this module.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from summarizer import lexicon as lx
+from summarizer.rules.numbers import first_number, rates
+
+NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]*[一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*)"
+UNIT = lx.compile_alternation([u for u, _, _ in lx.UNITS])
+QUAL = lx.compile_alternation(list(lx.CHANGE_QUALIFIERS))
+BEFORE = lx.compile_alternation(list(lx.COMPARATORS_BEFORE))
+AFTER = lx.compile_alternation(list(lx.COMPARATORS_AFTER))
+CHANGE = lx.compile_alternation(["增长", "下降", "增速", "增幅", "涨幅", "上涨", "提高", "降低", "回落", *lx.EXTRA_METRIC_CHANGE_WORDS])
+
+#: A change as printed: 同比增长8.9%, 按自然口径计算下降9.9%, 增速7%, 增长7%以上.
+CHANGE_RE = re.compile(rf"(?:(?:{QUAL})\s*)?(?:{CHANGE})\s*(?:了)?\s*{NUM}\s*(?:%|％|个百分点|百分点|倍)(?:{AFTER})?")
+#: A level as printed: 4759亿元, 超5200亿元, 900亿元以上, 突破千亿元.
+LEVEL_RE = re.compile(rf"(?:(?:{BEFORE})\s*)?{NUM}\s*(?:余|多)?\s*(?:{UNIT}|[万亿]+)(?:{AFTER})?")
+VALUE_VERBS_RE = re.compile(r"(?:" + lx.compile_alternation(list(lx.VALUE_VERBS)) + r")+$")
+LEAD_RE = re.compile(r"^(?:" + lx.compile_alternation(lx.TARGET_LEAD_WORDS) + ")+")
+
+
+def canonical_indicator(name: str) -> Optional[str]:
+    """The canonical headline indicator a printed name stands for, or None. A name that only
+    mentions one (人均地区生产总值, 单位地区生产总值能耗, 研发经费相当于生产总值的比例) is none."""
+    name = re.sub(r"[(（]GDP[)）]", "", name.strip())
+    if name in lx.GDP_BARE_NAMES:
+        return "地区生产总值"
+    if lx.NOT_HEADLINE_RE.search(name):
+        return None
+    for canonical, aliases in lx.HEADLINE_INDICATORS:
+        if any(a in name for a in aliases):
+            return canonical
+    return None
+
+
+def comparator_of(target: str) -> Optional[str]:
+    """The comparator a target is printed with; one after the number (左右, 以上) says more than
+    a verb before it (达到4.5%左右 is "about 4.5%")."""
+    for word in lx.COMPARATORS_AFTER:
+        if target.endswith(word):
+            return word
+    for word in lx.COMPARATORS_BEFORE:
+        if target.startswith(word) or re.match(rf"^(?:{CHANGE})?{re.escape(word)}", target):
+            return {"达": "达到", "力争达到": "达到"}.get(word, word)
+    return None
+
+
+
+PCT = r"(?:%|％|个百分点|百分点)"
+TARGET_CHANGE = lx.compile_alternation(["增长", "下降", "增速", "增幅", "涨幅", "提高", "降低", "回落", "减少", "增加"])
+#: A target value: 增长5%左右, 增长5.0%—5.5%, 涨幅2%左右, 5.5%以内, 616亿斤左右, 70万人, 16.8万元/人左右.
+TARGET_VALUE_RE = re.compile(
+    rf"(?:(?:{QUAL})\s*)?(?:(?:{TARGET_CHANGE})\s*)?(?:(?:{BEFORE})\s*)?"
+    rf"(?:\d+(?:\.\d+)?\s*{PCT}?\s*[-—–~～至到]\s*\d+(?:\.\d+)?\s*{PCT}"
+    rf"|{NUM}\s*(?:余|多)?\s*(?:{PCT}|{UNIT}|[万亿]+))(?:{AFTER})?"
+)
+RANGE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|％)?\s*[-—–~～至到]\s*(\d+(?:\.\d+)?)")
+
+CHANGE_WORD_RE = re.compile(lx.compile_alternation(list(lx.CHANGE_WORDS)))
+
+
+def change_sign(change: str) -> int:
+    """-1 for 下降/减少/回落…, +1 otherwise (the last change word decides: 由下降转为增长)."""
+    words = CHANGE_WORD_RE.findall(change)
+    return lx.CHANGE_WORDS[words[-1]] if words else 1
+
+
+def signed_change(change: str) -> tuple[Optional[float], Optional[str]]:
+    """A printed change as (signed number, unit): 下降9.9% → (-9.9, "%"); (None, None) if no rate."""
+    qs = rates(change)
+    if not qs:
+        return None, None
+    return change_sign(change) * qs[0].raw, qs[0].unit
+
+
+def metric_figures(value: Optional[str], change: Optional[str]) -> dict[str, object]:
+    """A metric's parsed numbers from its printed value and change: number and unit of the value
+    (4759亿元 → 4759.0, 亿元), the signed change and its unit (下降9.9% → -9.9, %)."""
+    number, unit = first_number(value) if value else (None, None)
+    change_number, change_unit = signed_change(change) if change else (None, None)
+    return {"number": number, "unit": unit, "change_number": change_number, "change_unit": change_unit}
+
+
+
+@dataclass
+class ClauseMetric:
+    """One indicator's figures as one clause prints them (offsets in the text given)."""
+
+    indicator: str
+    value: Optional[str]
+    change: Optional[str]
+    qualifier: Optional[str]
+    start: int
+    end: int
+
+
+_CLAUSE_RE = re.compile(r"[^，,；;。、！!？?\n：:]+")
+#: A count in Arabic digits (新建幼儿园7所, 建成项目120个以上).
+COUNT_RE = re.compile(rf"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿)?[{lx.COUNT_UNITS}](?:{AFTER})?")
+_METRIC_LEAD_VERBS_RE = re.compile(r"^(?:全年|累计|共|完成|实现|其中)+")
+
+
+def clause_metrics(text: str, start: int, end: int) -> list[ClauseMetric]:
+    """Every indicator with a figure in [start, end), clause by clause: a value and a change
+    belong to one indicator only when they sit in its clause, or the next clause opens with the
+    change ("完成投资300亿元，增长8%"). The indicator is the clause's words before its first
+    figure, less verbs (完成, 达到, 实现)."""
+    out: list[ClauseMetric] = []
+    for c in _CLAUSE_RE.finditer(text, start, end):
+        a, b = c.start(), c.end()
+        clause = text[a:b]
+        change = CHANGE_RE.search(clause)
+        levels = [
+            m for m in [*LEVEL_RE.finditer(clause), *COUNT_RE.finditer(clause)]
+            if not (change and m.start() < change.end() and change.start() < m.end())
+        ]
+        levels.sort(key=lambda m: (m.start(), -len(m.group(0))))
+        value = next((m for m in levels if re.search(r"\d", m.group(0))), None)
+        firsts = [m for m in (value, change) if m is not None]
+        if not firsts:
+            continue
+        first = min(firsts, key=lambda m: m.start())
+        lead = clause[: first.start()]
+        indicator = _METRIC_LEAD_VERBS_RE.sub("", LEAD_RE.sub("", VALUE_VERBS_RE.sub("", lead.strip()))).strip(" “”")
+        if change and re.fullmatch(r"\s*(?:实现|完成|比上年|同比)*", clause[: change.start()]) and out and out[-1].change is None and out[-1].end == a - 1:
+            prev = out[-1]  # "……300亿元，增长8%": the change of the figure before
+            out[-1] = ClauseMetric(prev.indicator, prev.value, change.group(0), prev.qualifier, prev.start, a + change.end())
+            continue
+        if not (2 <= len(indicator) <= 20) or not re.search(r"[\u4e00-\u9fff]", indicator):
+            continue
+        qualifier = next((q for q in lx.METRIC_QUALIFIERS if q in lead), None)
+        last = max(m.end() for m in firsts)
+        out.append(ClauseMetric(indicator, value.group(0) if value else None, change.group(0) if change else None, qualifier, a + len(lead) - len(lead.lstrip()), a + last))
+    return out
+
+
+CLAUSE_BREAK_RE = re.compile(r"[，,、；;]")
+CHANGE_OPENER_RE = re.compile(r"\s*(?:实现|完成)?(?:比上年|同比|同口径|自然口径|按自然口径计算|按可比价格计算|按可比价计算|增长|下降|增速|增幅|提高|降低|回落|上涨)")
+
+
+def own_clause_end(window: str, pos: int) -> int:
+    """End of the clause that holds `pos`, running on over breaks that are followed by a change
+    of the same indicator."""
+    while True:
+        m = CLAUSE_BREAK_RE.search(window, pos)
+        if not m:
+            return len(window)
+        rank = lx.RANK_CLAUSE_RE.match(window, m.end())
+        then = CLAUSE_BREAK_RE.match(window, rank.end()) if rank else None
+        if then and CHANGE_OPENER_RE.match(window, then.end()):  # "达到5.53万亿元、稳居全国前十强、增长4.8%"
+            pos = then.end()
+            continue
+        if not CHANGE_OPENER_RE.match(window, m.end()):
+            return m.start()
+        pos = m.end() + 1
+

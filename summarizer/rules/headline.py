@@ -1,0 +1,245 @@
+"""headline: the review year's headline results, read without a model.
+
+The main indicators of the review year (地区生产总值, 规上工业增加值, 固定资产投资, 社会消费品零售总额,
+一般公共预算收入, …) with value, change and period as printed; the best-stated occurrence of each.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from schemas.document import Section, SectionKind
+from schemas.summary import Metric, SourceSpan, VerificationStatus
+
+from summarizer import lexicon as lx
+from summarizer.parse.document import ParsedDocument, span_of
+from summarizer.parse.periods import in_spans, multi_year_spans
+from summarizer.rules.figures import (
+    CHANGE, CHANGE_RE, LEVEL_RE, NUM, metric_figures, own_clause_end,
+)
+
+_ALIASES = sorted(((a, c) for c, aliases in lx.HEADLINE_INDICATORS for a in aliases), key=lambda x: -len(x[0]))
+_ALIAS_RE = re.compile("|".join(re.escape(a) for a, _ in _ALIASES))
+_ALIAS_CANON = dict(_ALIASES)
+_SENTENCE_STOP = re.compile("[" + re.escape(lx.SENTENCE_END) + r"\n]|" + lx.METRIC_CLAUSE_BREAK)
+
+
+@dataclass
+class _Candidate:
+    metric: Metric
+    score: int
+    pos: int
+
+
+def _alias_stands_alone(text: str, m: re.Match) -> bool:
+    """The alias names the indicator itself, not a part or a ratio of it: not 人均/单位 GDP, not
+    海洋生产总值, not the 出口 of 进出口, not 地区生产总值能耗 or 生产总值的比例."""
+    alias, before = m.group(0), text[max(0, m.start() - 2) : m.start()]
+    if before.endswith(("人均", "单位", "万元")) or (before[-1:] == "均"):
+        return False
+    if alias in lx.BARE_ALIASES and before[-1:] and "\u4e00" <= before[-1] <= "\u9fff" and before[-1] not in lx.GDP_BARE_PREFIX_CHARS:
+        return False
+    if alias == "人均可支配收入" and before[-1:] and "\u4e00" <= before[-1] <= "\u9fff":
+        return False  # 低收入农户人均可支配收入 is not the residents' income
+    return not re.match(r"(?:的)?(?:比[例重]|能耗|占比|增加值率)", text[m.end() : m.end() + 4])
+
+
+def _metric_at(doc: ParsedDocument, section: Section, m: re.Match, limit: int, canonical: Optional[str] = None) -> list[_Candidate]:
+    text = doc.clean.text
+    if canonical is None and not _alias_stands_alone(text, m):
+        return []
+    indicator = m.group(0)
+    canonical = canonical or _ALIAS_CANON[indicator]
+    stop = _SENTENCE_STOP.search(text, m.end(), limit)
+    end = stop.start() if stop else limit
+    window = text[m.end() : end]
+    clause_start = max(text.rfind(ch, section.clean_start, m.start()) for ch in ",，。;；:：\n") + 1
+    clause_start = max(clause_start, section.clean_start)
+    lead = text[clause_start : m.start()]
+    pair = lx.URBAN_RURAL_LEAD_RE.search(lead)
+    if pair and window.startswith("分别") and "人均可支配收入" in indicator:
+        return _urban_rural(doc, section, m, window, clause_start, pair)
+    # the value comes first, right after the indicator (and a verb such as 实现 / 完成 / 达)
+    verbs = re.match(r"^(?:\(GDP\)|（GDP）)?(?:" + lx.compile_alternation(list(lx.VALUE_VERBS)) + r")*", window)
+    after = verbs.end() if verbs else 0
+    value = LEVEL_RE.match(window, after)
+    # the indicator's own clause: a change in the next clause counts only when that clause
+    # opens with it ("地区生产总值5.3万亿元，增长4.8%"), never when it names another indicator
+    own = own_clause_end(window, value.end() if value else after)
+    change = CHANGE_RE.search(window, value.end() if value else after, own)
+    if change and value is None and change.start() - after > 12:
+        change = None  # too far from the indicator to be its change
+    if value is None and change is None:
+        return _flat(doc, section, m, window, after, canonical)
+    if change and change.start() - (value.end() if value else after) > 16:
+        change = None
+    if value is None and change is None:
+        return _flat(doc, section, m, window, after, canonical)
+    value_end = value.end() if value else None
+    if value is None and change is not None:  # "增长6.1%、突破2万亿元大关"
+        tail = lx.TOTAL_AFTER_CHANGE_RE.match(window, change.end())
+        total = LEVEL_RE.match(window, tail.end()) if tail else None
+        if total and re.search(r"\d", total.group(0)) and not re.search(r"%|％|百分点", total.group(0)) and not _ALIAS_RE.search(window, change.end(), total.start()):
+            value, value_end = total, total.end()
+    period_m = None
+    for pm in lx.PERIOD_RE.finditer(text, clause_start, m.end() + (value.start() if value else after)):
+        period_m = pm
+    span_end = m.end() + max(change.end() if change else 0, value_end or 0)
+    alt = lx.ALT_DEFINITION_RE.match(window, change.end()) if change else None
+    if alt and change.end() >= (value_end or 0):  # "增长1.7%（同口径增长2.5%以上）": the quote keeps both
+        span_end = m.end() + alt.end()
+    span_start = min(m.start(), period_m.start()) if period_m else m.start()
+    value_text = value.group(0) if value else None
+    change_text = change.group(0) if change else None
+    qualifier = next((q for q in lx.METRIC_QUALIFIERS if q in lead), None)
+    if qualifier is None:
+        qualifier = next((q for q in lx.METRIC_QUALIFIERS if q in window[:after] or (value_text or "").startswith(q)), None)
+    metric = _metric(doc, section, indicator, canonical, value_text, change_text, period_m, qualifier, span_start, span_end)
+    arabic = bool(re.search(r"\d", (value_text or "") + (change_text or "")))
+    score = 2 * bool(value_text and change_text) + 2 * arabic + bool(value_text) + bool(change_text)
+    return [_Candidate(metric, score, m.start())]
+
+
+
+def _metric(doc, section, indicator, canonical, value_text, change_text, period_m, qualifier, span_start, span_end) -> Metric:
+    return Metric(
+        indicator=indicator,
+        canonical=canonical,
+        value=value_text,
+        change=change_text,
+        period=period_m.group(0) if period_m else None,
+        qualifier=qualifier,
+        **metric_figures(value_text, change_text),
+        source=span_of(doc, section.path, span_start, span_end),
+        status=VerificationStatus.VERIFIED,
+        origin="rule",
+    )
+
+
+def _flat(doc: ParsedDocument, section: Section, m: re.Match, window: str, after: int, canonical: str) -> list[_Candidate]:
+    """"居民消费价格指数持平": a change of 0, printed without a number."""
+    flat = lx.FLAT_CHANGE_RE.match(window, after)
+    if not flat:
+        return []
+    metric = _metric(doc, section, m.group(0), canonical, None, flat.group(0), None, None, m.start(), m.end() + flat.end())
+    metric.change_number, metric.change_unit = 0.0, "%"
+    return [_Candidate(metric, 1, m.start())]
+
+
+def _urban_rural(doc: ParsedDocument, section: Section, m: re.Match, window: str, clause_start: int, pair: re.Match) -> list[_Candidate]:
+    """"城乡居民人均可支配收入分别增长4.7%、6.6%" → the urban and the rural figure, each with the
+    change word the list shares; never one figure for both."""
+    changes = re.match(rf"分别\s*(?P<word>{CHANGE})\s*(?P<a>{NUM}\s*(?:%|％))\s*(?:、|和|与)\s*(?P<b>{NUM}\s*(?:%|％))", window)
+    if not changes:
+        return []
+    text = doc.clean.text
+    start = clause_start + pair.start() if clause_start + pair.start() < m.start() else m.start()
+    span_end = m.end() + changes.end()
+    out = []
+    for k, (canonical, group) in enumerate((("城镇居民人均可支配收入", "a"), ("农村居民人均可支配收入", "b"))):
+        change_text = changes.group("word") + changes.group(group)
+        indicator = text[start : m.end()]
+        metric = _metric(doc, section, indicator, canonical, None, change_text, None, None, start, span_end)
+        out.append(_Candidate(metric, 3, m.start() + k))  # a change in Arabic digits, as _metric_at scores it
+    return out
+
+
+
+def extract_headline_metrics(doc: ParsedDocument) -> list[Metric]:
+    """The best-stated occurrence of each headline indicator in the review part (a value and a
+    change in Arabic digits beat a bare mention such as 突破千亿元), in document order. Where the
+    best one lacks its level or its change and the same sentence gives it for the same indicator
+    ("地区生产总值增长5.7%，高于全国0.7个百分点，经济总量达到64697亿元"), the two are one metric."""
+    found: dict[str, list[_Candidate]] = {}
+    text = doc.clean.text
+    several_years = multi_year_spans(doc)
+    for part in doc.tree.sections:
+        if part.kind != SectionKind.REVIEW or part.derived:
+            continue
+        for section, start, end in _review_regions(doc, part):
+            for m in _ALIAS_RE.finditer(text, start, end):
+                for cand in _metric_at(doc, section, m, end):
+                    _mark_several_years(cand, in_spans(m.start(), several_years))
+                    found.setdefault(cand.metric.canonical or cand.metric.indicator, []).append(cand)
+        if "地区生产总值" not in found:
+            gdp = _unnamed_gdp(doc, part)
+            if gdp:
+                found["地区生产总值"] = [gdp]
+    best = []
+    for cands in found.values():
+        top = max(cands, key=lambda c: c.score)  # the first of the best
+        best.append(_completed(doc, top, cands))
+    return [c.metric for c in sorted(best, key=lambda c: c.pos)]
+
+
+#: A figure of several years ranks below any figure of the review year.
+SEVERAL_YEARS_PENALTY = 10
+
+
+def _mark_several_years(cand: _Candidate, in_passage: bool) -> None:
+    """A figure read in a five-year passage is labelled with that period; it and a 年均 change
+    (an average over years) yield to any figure of the review year itself."""
+    if in_passage:
+        cand.metric.period = lx.MULTI_YEAR_PERIOD
+        cand.score -= SEVERAL_YEARS_PENALTY
+    if "年均" in (cand.metric.change or ""):  # an average over years, even beside the year's own figure
+        cand.score -= SEVERAL_YEARS_PENALTY
+
+
+def _completed(doc: ParsedDocument, top: _Candidate, cands: list[_Candidate]) -> _Candidate:
+    m = top.metric
+    if m.value and m.change:
+        return top
+    for other in cands:
+        o = other.metric
+        if other is top or o.period != m.period or (m.value and not o.change) or (m.change and not o.value) or (o.value and o.change):
+            continue
+        a, b = sorted((m.source, o.source), key=lambda s: s.start)
+        between = doc.raw.text[a.end : b.start]
+        if b.start - a.end > 40 or re.search(r"[。；;\n]", between):
+            continue
+        merged = m.model_copy(
+            update={
+                "value": m.value or o.value, "number": m.number if m.value else o.number, "unit": m.unit if m.value else o.unit,
+                "change": m.change or o.change, "change_number": m.change_number if m.change else o.change_number,
+                "change_unit": m.change_unit if m.change else o.change_unit, "qualifier": m.qualifier or o.qualifier,
+                "source": SourceSpan(section_path=a.section_path, start=a.start, end=b.end, quote=doc.raw.text[a.start : b.end] if b.end - a.start <= 300 else None),
+            }
+        )
+        return _Candidate(merged, top.score + 2, min(top.pos, other.pos))
+    return top
+
+
+def _unnamed_gdp(doc: ParsedDocument, part: Section) -> Optional[_Candidate]:
+    """GDP printed without its name in the review's results ("……，全年增长4.8%、总量达5.3万亿元"):
+    only a 全年/经济 clause, within the first paragraphs of the review."""
+    text = doc.clean.text
+    start, end = part.body_start, min(part.clean_end, part.body_start + 2500)
+    for m in lx.UNNAMED_GDP_RE.finditer(text, start, end):
+        at = m.start("lead")
+        section = next((s for s in part.walk() if s.clean_start <= at < s.clean_end and not s.children), part)
+        fake = re.compile(re.escape(m.group("lead"))).match(text, at)
+        for cand in _metric_at(doc, section, fake, end, canonical="地区生产总值"):
+            return cand
+    return None
+
+
+def _review_regions(doc: ParsedDocument, part: Section):
+    """(deepest review section, start, end) for every stretch of review text, problems and
+    closing words excluded."""
+
+    def walk(s: Section):
+        if s.kind != SectionKind.REVIEW:
+            return
+        pos = s.body_start
+        for c in s.children:
+            if c.clean_start > pos:
+                yield s, pos, c.clean_start
+            yield from walk(c)
+            pos = max(pos, c.clean_end)
+        if s.clean_end > pos:
+            yield s, pos, s.clean_end
+
+    yield from walk(part)

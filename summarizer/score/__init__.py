@@ -1,0 +1,1 @@
+"""score: how good the summaries are, against gold annotations (`evaluate`) or without (`quality`)."""
