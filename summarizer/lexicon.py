@@ -13,12 +13,42 @@ import re
 # Characters
 # ---------------------------------------------------------------------------------------------
 
-#: Whitespace that scraped pages put where an ASCII space or nothing belongs.
-SPACE_CHARS = " \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
+#: Whitespace that scraped pages put where an ASCII space or nothing belongs (zero-width ones included).
+SPACE_CHARS = " \t\u00a0\u3000\u2002\u2003\u2009\u200b\u200c\u200d\u2060\ufeff"
+#: Full-width forms that mean their ASCII form (８．５％, ＧＤＰ); read as ASCII everywhere. Chinese
+#: punctuation (，：；（）) is not among them: it is how Chinese is written.
+FULLWIDTH_FORMS = {
+    **{chr(0xFF10 + i): str(i) for i in range(10)},
+    **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+    **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+    "％": "%", "．": ".", "＋": "+", "－": "-", "﹪": "%",
+}
 #: The character that decoders put where a byte sequence was damaged.
 DAMAGED_CHAR = "\ufffd"
 #: Sentence terminators (full-width and the ASCII forms scraped pages often carry).
 SENTENCE_END = "。；;！!？?"
+#: A line that ends like this ends its sentence (or is a heading's or list's own line): the line
+#: break after it is a paragraph's end. Closing quotes and brackets after it count with it.
+LINE_END_MARKS = "。！？；：!?;:…"
+LINE_CLOSERS = "”’」』）)》】"
+#: A line that ends with one of these stops inside a sentence (……制定《⏎条例⏎》……, ……的⏎主要目标).
+CONTINUING_LINE_ENDS = "，,、（(《“‘「『的是在为对把将了以并而从向于被由至按同"
+#: A line that starts with one of these continues the line before.
+CONTINUING_LINE_STARTS = "，,、。；;：:！？）)》」』”’%的了是并而或等"
+#: A line that opens like this starts a paragraph of its own.
+PARAGRAPH_OPENERS = ("——", "各位代表")
+#: Punctuation inside a line that makes it running text rather than a title or a heading.
+CLAUSE_MARKS = "，,、；;。：:"
+#: In a wrapped text, a line without such punctuation is still running text from this length on
+#: (titles, date and speaker lines are shorter), or when the line before ran on into it.
+RUNNING_LINE_MIN = 20
+#: A text is broken inside its sentences (a page's fixed-width lines) when at least this share of
+#: its running-text lines end without a sentence end; its lines are then joined more freely.
+WRAPPED_MIN_SHARE = 0.4
+WRAPPED_MIN_LINES = 5
+#: A line this long is a text that lost its line breaks: it is broken again before each heading
+#: marker that follows a sentence end.
+LOST_BREAKS_LINE = 3000
 #: Chinese numerals used in headings and inline enumerations, in order.
 CN_DIGITS = "一二三四五六七八九十"
 CN_ORDINALS = [
@@ -128,11 +158,23 @@ KIND_TITLE_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
     ("tasks", ("主要任务", "工作安排", "重点工作", "重点任务", "工作任务", "计划", "工作部署", "主要工作", "年工作")),
 ]
 #: A part about the next plan period ("“十五五”时期主要目标任务"), not the plan year.
-OUTLOOK_TITLE_RE = re.compile(r"(十[四五六七]五|五年规划|[一-龥]{0,2}规划时期|未来五年|今后五年)")
+OUTLOOK_TITLE_RE = re.compile(r"(十[一二三四五六七八九]五|五年规划|[一-龥]{0,2}规划时期|未来五年|今后五年)")
 #: A title that names a single year's work ("2026年工作安排", "关于2026年工作") is no outlook.
 PLAN_YEAR_TITLE_RE = re.compile(r"\d{4}年(工作|重点|主要|经济|目标)|今年")
-#: The government's own part ("全面加强政府自身建设", "努力建设人民满意政府").
-GOVERNMENT_TITLE_RE = re.compile(r"(政府自身建设|政府建设|政府治理|满意的?政府|服务型政府|法治政府|廉洁政府|政府工作|自身建设|政府现代化|提升政府$|加强政府$)")
+#: The government's own part ("全面加强政府自身建设", "努力建设人民满意政府"); "政府工作" alone is
+#: no sign of it ("2025年政府工作任务", "对今年政府工作的建议" are the plan).
+GOVERNMENT_TITLE_RE = re.compile(r"(政府自身建设|政府建设|政府治理|满意的?政府|服务型政府|法治政府|廉洁政府|自身建设|政府现代化|提升政府$|加强政府$)")
+#: Words of a plan in a part's title: a title with one of them is no government part.
+PLAN_TITLE_WORDS = ("任务", "建议", "部署", "安排", "今年", "目标")
+#: Words that place a part's sentences in the plan year ("今年", "明年" of a plan) and in the
+#: review year ("去年", "过去一年"), counted in a part's text with the plan and review years.
+PLAN_YEAR_WORDS_RE = re.compile(r"今年|明年")
+REVIEW_YEAR_WORDS_RE = re.compile(r"去年|过去(?:的)?一年|一年来|刚刚过去的")
+#: Words of several years (a plan period's review or outlook).
+SEVERAL_YEARS_WORDS_RE = re.compile(r"五年|十[一二三四五六七八九]五|规划期")
+#: A part without a title keyword is an outlook when it speaks this often of several years and
+#: never of the plan year.
+OUTLOOK_MIN_SEVERAL_YEARS = 3
 #: Markers of past results (a review) and of plans (a plan part), counted in a part's text.
 PAST_MARKER_RES = [re.compile(p) for p in (r"过去一年", r"一年来", r"去年", r"了[，,。；]", r"取得", r"完成", r"实现", r"建成", r"获批")]
 FUTURE_MARKER_RES = [re.compile(p) for p in (r"今年", r"明年", r"要", r"将", r"力争", r"加快", r"推动", r"确保")]
@@ -184,9 +226,21 @@ CLOSING_OPENERS = (
     "与此同时", "此外,我区", "一年来,", "五年来,",
 )
 #: A paragraph that introduces the target list ("主要目标如下", "主要预期目标是").
+#: A line break may stand between its words (今年经济社会发展的主要预期目标⏎是：).
 TARGETS_TRIGGER_RE = re.compile(
-    r"(主要(预期)?目标(建议)?(如下|是|为)|主要(经济)?指标[^。]{0,20}(如下|是)|预期目标(建议)?(如下|是|为)|主要预期性指标)"
+    r"(主要\n?(预期)?\n?目标\n?(建议)?\n?(如下|是|为)|主要\n?(经济)?\n?指标[^。]{0,20}(如下|是)|预期\n?目标\n?(建议)?\n?(如下|是|为)|主要预期性指标)"
 )
+#: Words of a plan period: a targets sentence with one of them before its trigger sets the
+#: period's targets ("今后五年，……预期目标是……年均增长7%"), not the plan year's.
+PERIOD_TARGETS_RE = re.compile(r"今后五年|未来五年|五年内|十[一二三四五六七八九]五|到(?:19|20)\d{2}年|年均")
+#: Words of the plan year before a trigger (今年经济社会发展的主要预期目标是).
+PLAN_YEAR_CONTEXT_RE = re.compile(r"今年|明年")
+#: "经济增长预期目标为7%左右": the words a trigger ends with when the target's indicator stands
+#: before it (stripped from that indicator).
+TARGET_WORD_TAIL_RE = re.compile(r"的?(?:主要)?(?:预期)?(?:目标|指标)(?:建议)?$")
+#: A list read after its trigger goes on over at most this many lines (a list printed one target
+#: per paragraph; "——" lines).
+TARGET_LIST_MAX_LINES = 16
 #: A clause that raises the stakes of the target before it ("、力争达到8%", "，在实际工作中争取更好结果").
 TARGET_STRETCH_RE = re.compile(r"^(?:在实际工作中|根据实际情况|实际工作中)?(?:力争|努力争取|争取|努力)")
 #: A clause that states a target without a number ("居民收入增长与经济增长同步").
@@ -232,7 +286,28 @@ REGION_SELF_RES = [
     re.compile(rf"代表(?P<r>{_GOV_NAME})人民政府"),
     # the State Council
     re.compile(r"(?P<r>国务院)(?:总理|向大会)"),
+    re.compile(r"我代表(?P<r>国务院)"),
 ]
+#: Phrases of the body that make a report a 政府工作报告 when its title is missing.
+DOC_TYPE_BODY_PHRASES = [("政府工作报告", ("向大会报告政府工作", "向大会作政府工作报告", "作政府工作报告"))]
+#: Province-level governments by the name their reports use for themselves, with the full name.
+PROVINCES = {
+    "北京": "北京市", "天津": "天津市", "上海": "上海市", "重庆": "重庆市", "河北": "河北省", "山西": "山西省",
+    "辽宁": "辽宁省", "吉林": "吉林省", "黑龙江": "黑龙江省", "江苏": "江苏省", "浙江": "浙江省", "安徽": "安徽省",
+    "福建": "福建省", "江西": "江西省", "山东": "山东省", "河南": "河南省", "湖北": "湖北省", "湖南": "湖南省",
+    "广东": "广东省", "海南": "海南省", "四川": "四川省", "贵州": "贵州省", "云南": "云南省", "陕西": "陕西省",
+    "甘肃": "甘肃省", "青海": "青海省", "台湾": "台湾省", "内蒙古": "内蒙古自治区", "广西": "广西壮族自治区",
+    "西藏": "西藏自治区", "宁夏": "宁夏回族自治区", "新疆": "新疆维吾尔自治区", "香港": "香港特别行政区", "澳门": "澳门特别行政区",
+}
+#: How a province-level government speaks of itself (全省, 我省; 全区 of an autonomous region; 全市
+#: of a municipality), by the suffix of its full name.
+SELF_WORDS = {"省": ("全省", "我省"), "自治区": ("全区", "我区"), "市": ("全市", "我市")}
+#: Where a report never names itself, the province it names most is taken only when it speaks of
+#: itself as one (全省 at least this often) and names that province this often and this many
+#: times more than any other.
+PROVINCE_MIN_SELF_WORDS = 5
+PROVINCE_MIN_MENTIONS = 5
+PROVINCE_MARGIN = 3
 #: The title: 2025年北京市政府工作报告, 深圳市光明区2022年国民经济和社会发展计划……
 REGION_TITLE_RE = re.compile(
     r"^(?:\d{4}年)?(?P<r>[\u4e00-\u9fff]{2,16}?)(?:人民政府|政府)?(?:\d{4}年)?(?:政府工作报告|国民经济和社会发展|关于)"
@@ -246,8 +321,12 @@ NATIONAL_NAMES = ("国务院", "中华人民共和国", "全国", "中央人民�
 #: A unit starting like this is no name (全省, 本市, 我区, 各县).
 REGION_NOT_PREFIXES = ("全", "本", "我", "各", "该", "此", "省", "市", "自治")
 #: The year a report is delivered: the congress line.
-DELIVERY_YEAR_RE = re.compile(r"(?P<y>20\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^\n]{0,30}人民代表大会")
-YEAR_RE = re.compile(r"(?P<y>20\d{2})\s*年")
+DELIVERY_YEAR_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^\n]{0,30}人民代表大会")
+YEAR_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年")
+#: A year the review or plan of a report without years in its titles is read from: the two
+#: consecutive years it names most (the review year and the plan year), at least this often each.
+YEAR_PAIR_MIN_MENTIONS = 1
+LATER_YEAR_MIN_MENTIONS = 5
 
 # ---------------------------------------------------------------------------------------------
 # Numbers and metrics (rules, verify)
@@ -316,15 +395,16 @@ PERIOD_RE = re.compile(
 METRIC_QUALIFIERS = ("初步统计", "初步核算", "初步预计", "预计", "实际", "平均", "均值", "超过", "突破", "跨上", "跨过", "迈上", "超", "约")
 #: Headline indicators: the canonical name and the aliases reports print.
 HEADLINE_INDICATORS: list[tuple[str, tuple[str, ...]]] = [
-    ("地区生产总值", ("地区生产总值(GDP)", "地区生产总值（GDP）", "地区生产总值", "GDP", "生产总值", "经济总量")),
+    ("地区生产总值", ("地区生产总值(GDP)", "地区生产总值（GDP）", "地区生产总值", "国内生产总值", "GDP", "生产总值", "经济总量")),
     ("规上工业增加值", ("规模以上工业增加值", "规上工业企业增加值", "规上工业增加值", "规模以上工业企业增加值", "规模工业增加值")),
     ("规上工业总产值", ("规模以上工业总产值", "规上工业总产值", "规上工业企业总产值")),
     ("固定资产投资", ("固定资产投资总额", "固定资产投资完成额", "固定资产投资额", "固定资产投资", "全社会固定资产投资")),
     ("社会消费品零售总额", ("社会消费品零售总额", "社消零总额", "社消零")),
     ("一般公共预算总收入", ("一般公共预算总收入",)),
     ("一般公共预算收入", ("地方一般公共预算收入", "一般公共预算收入", "地方一般公共财政预算收入", "一般公共财政预算收入")),
-    ("外贸进出口总额", ("外贸进出口总额", "进出口总额", "外贸进出口", "进出口总值", "进出口贸易总额", "货物进出口总额", "进出口")),
-    ("出口", ("出口总额", "出口")),
+    ("财政收入", ("全国财政收入", "国家财政收入", "公共财政收入", "地方财政收入", "财政总收入", "财政收入")),
+    ("外贸进出口总额", ("外贸进出口总额", "进出口总额", "外贸进出口", "进出口总值", "进出口贸易总额", "货物进出口总额", "对外贸易总额", "进出口")),
+    ("出口", ("出口总额", "外贸出口", "出口")),
     ("货物贸易", ("货物贸易",)),
     ("服务贸易", ("服务贸易",)),
     ("产业投资", ("产业投资",)),
@@ -332,10 +412,12 @@ HEADLINE_INDICATORS: list[tuple[str, tuple[str, ...]]] = [
     ("城镇登记失业率", ("城镇登记失业率",)),
     ("居民消费价格", ("居民消费价格指数", "居民消费价格", "CPI")),
     ("粮食产量", ("粮食总产量", "粮食产量", "粮食总产")),
-    ("城镇新增就业", ("城镇新增就业",)),
-    ("城镇居民人均可支配收入", ("城镇居民人均可支配收入", "城镇常住居民人均可支配收入")),
+    ("城镇新增就业", ("城镇新增就业", "新增城镇就业")),
+    ("城镇居民人均可支配收入", ("城镇居民人均可支配收入", "城镇常住居民人均可支配收入", "城镇居民家庭人均可支配收入")),
     ("农村居民人均可支配收入", ("农村居民人均可支配收入", "农村常住居民人均可支配收入")),
     ("居民人均可支配收入", ("全体居民人均可支配收入", "居民人均可支配收入", "人均可支配收入")),
+    # the rural income before 2013's change of survey: another indicator than 农村居民人均可支配收入
+    ("农村居民人均纯收入", ("农村居民人均纯收入", "农村居民家庭人均纯收入", "农民人均纯收入")),
 ]
 #: Change words that only CHANGE_WORDS lists: a rate printed after them is a headline change too (CPI微降0.1%).
 EXTRA_METRIC_CHANGE_WORDS = ("微增", "微涨", "微降")
@@ -356,10 +438,19 @@ MULTI_YEAR_OPENING_RE = re.compile(
 )
 #: A paragraph of a review part that returns to the review year ("刚刚过去的2025年，……", "一年来，……").
 SINGLE_YEAR_OPENING_RE = re.compile(
-    r"^(?:各位代表[！!，,：:]\s*)?(?:过去(?:的)?一年|刚刚过去的|一年来|这一年|去年|20\d{2}年(?:是|，|,|极|很|在|我们|全省|全市|全区|全年|以来))"
+    r"^(?:各位代表[！!，,：:]\s*)?(?:过去(?:的)?一年|刚刚过去的|一年来|这一年|去年|(?:19|20)\d{2}年(?:是|，|,|极|很|在|我们|全省|全市|全区|全国|全年|以来))"
 )
 #: Period label of a headline figure read in such a passage.
 MULTI_YEAR_PERIOD = "五年"
+#: A sentence that speaks of several years whatever paragraph it sits in ("五年来，地区生产总值
+#: 年均增长6%", "“十四五”时期累计完成投资……").
+MULTI_YEAR_SENTENCE_RE = re.compile(r"五年来|五年间|过去五年|这五年|近五年|十[一二三四五六七八九]五”?(?:时期|期间|以来)|年均")
+#: A sentence that speaks of the review year by name or by one of these words.
+REVIEW_YEAR_SENTENCE_RE = re.compile(r"去年|过去(?:的)?一年|一年来|刚刚过去的")
+#: A sentence that speaks of the plan: its year, its targets or what is to be done.
+PLAN_SENTENCE_RE = re.compile(r"今年|明年|目标|预期|力争|确保|争取|计划|要(?:实现|确保|推动|着力|加快|坚持)|将(?:实现|达到|力争)")
+#: Results stand where a report reviews its year; elsewhere (a closing paragraph, the front of a
+#: report without a review heading, a plan part that recalls last year) a sentence must say so.
 #: Indicators where less is better (城镇调查失业率5.5%以内, 单位GDP能耗下降2%) and where neither
 #: side is (居民消费价格涨幅2%左右: both an overshoot and a shortfall miss): words of the printed name.
 LOWER_IS_BETTER_WORDS = ("失业率", "能耗", "排放", "PM2.5", "PM10", "污染", "事故", "负债率", "债务率")
@@ -378,7 +469,7 @@ RATE_WORDS = ("增长", "增速", "增幅", "涨幅", "上涨", "下降", "降�
 #: Province-level names with the words between the short name and 自治区 (宁夏回族自治区 is 宁夏).
 ETHNIC_NAME_WORDS = ("回族", "壮族", "维吾尔", "蒙古族", "藏族")
 #: Characters before a bare 生产总值 that make it the region's (全市生产总值, 全省生产总值).
-GDP_BARE_PREFIX_CHARS = "省市区县国疆州盟旗藏夏西蒙古年"
+GDP_BARE_PREFIX_CHARS = "省市区县国疆州盟旗藏夏西蒙古年内"
 #: A bare name that stands for GDP in a targets list or a results sentence (经济增长5.5%左右).
 GDP_BARE_NAMES = ("经济", "经济增长", "经济增速", "全年经济", "全年")
 #: Short names that only count standing alone or after the region (全省出口, 全年进出口): after
@@ -386,12 +477,17 @@ GDP_BARE_NAMES = ("经济", "经济增长", "经济增速", "全年经济", "全
 BARE_ALIASES = ("出口", "进出口", "生产总值", "货物贸易", "服务贸易", "产业投资")
 #: Names that mention a headline indicator without being it: per-capita and per-unit figures,
 #: shares of GDP, parts of an indicator.
-NOT_HEADLINE_RE = re.compile(r"(人均(地区)?生产总值|人均GDP|单位(地区)?生产总值|万元(地区)?生产总值|生产总值的比[例重]|占(地区)?生产总值|相当于|能耗|比重|占比|增加值率)")
+NOT_HEADLINE_RE = re.compile(
+    r"(人均(?:地区|国内)?生产总值|人均GDP|单位(?:地区|国内)?生产总值|单位GDP|万元(?:地区|国内)?生产总值|生产总值的比[例重]"
+    r"|占(?:地区|国内)?生产总值|相当于|能耗|比重|占比|增加值率|排放"
+    # a relation between two indicators (全员劳动生产率增速高于地区生产总值增速, 居民收入与经济增长同步)
+    r"|高于|快于|低于|慢于|同步)"
+)
 #: Target lists mark binding indicators in a heading or phrase like this.
 BINDING_RE = re.compile(r"约束性")
 EXPECTED_RE = re.compile(r"预期性")
 #: Words that lead a target clause without belonging to the indicator (力争GDP增长7%).
-TARGET_LEAD_WORDS = ("力争", "确保", "争取", "努力", "全年", "其中", "以及", "和", "及", "实现")
+TARGET_LEAD_WORDS = ("力争", "确保", "争取", "努力", "全年", "其中", "以及", "和", "及", "实现", "今年", "明年")
 #: Targets stated without a number.
 QUALITATIVE_TARGETS = ("正增长", "负增长", "持平", "基本同步", "同步增长")
 #: A metric's change is searched up to here: what follows 其中 is about a part of the indicator.

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from schemas.document import SectionKind
+from summarizer.parse.clean import normalised
 from summarizer.parse.document import parse_document
 from summarizer.score.evaluate import metric_found, target_found
 from summarizer.rules.headline import extract_headline_metrics
@@ -159,7 +160,7 @@ def test_headline_metric_recall_and_no_value_paired_with_another_indicators_chan
         found += sum(metric_found(m, metrics) for m in g["review_metrics"])
         for m in metrics:
             if m.value and m.change:
-                quote = doc.raw.text[m.source.start : m.source.end]
+                quote = normalised(doc.raw.text[m.source.start : m.source.end])  # values are read as ASCII (８％ is 8%)
                 between = quote[quote.index(m.value) + len(m.value) : quote.rindex(m.change)]
                 assert not any(ch in between for ch in "；;。") and "其中" not in between, (name, quote)
     assert found / total >= 0.9, (found, total)

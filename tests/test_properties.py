@@ -6,6 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from summarizer.parse.clean import normalised
 from summarizer.parse.document import parse_bytes
 
 CN = "一二三四五六七八九十"
@@ -128,6 +129,8 @@ def test_real_paragraphs_in_any_order_never_break_the_rules(text):
     for item in [*extract_targets(doc), *extract_problems(doc), *extract_headline_metrics(doc)]:
         span = item.source
         assert 0 <= span.start <= span.end <= len(doc.raw.text)
-        if span.quote is not None:  # the cleaned quote is the original less squeezed whitespace
-            squeeze = str.maketrans("", "", " \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff")
-            assert doc.raw.text[span.start : span.end].translate(squeeze) == span.quote.translate(squeeze)
+        if span.quote is not None:
+            # the cleaned quote is the original less squeezed whitespace and the line breaks it joined
+            # inside sentences, with full-width forms read as ASCII
+            squeeze = str.maketrans("", "", " \t\r\n\u00a0\u3000\u2002\u2003\u2009\u200b\u200c\u200d\u2060\ufeff")
+            assert normalised(doc.raw.text[span.start : span.end]).translate(squeeze) == span.quote.translate(squeeze)

@@ -16,7 +16,7 @@ import pytest
 
 from schemas.summary import DocumentSource, DocumentSummary
 from schemas.track import Verdict
-from summarizer.parse.document import parse_document
+from summarizer.parse.document import parse_document, quotes_as_printed
 from summarizer.rules.headline import extract_headline_metrics
 from summarizer.rules.targets import extract_targets
 from summarizer.aggregate.track import track
@@ -40,12 +40,12 @@ def golds() -> list[dict]:
 @lru_cache(maxsize=None)
 def summary(rel: str) -> DocumentSummary:
     doc = parse_document(CORPUS / rel)
-    return DocumentSummary(
+    return quotes_as_printed(doc, DocumentSummary(  # as the pipeline gives it: quotes as printed
         source=DocumentSource(path=doc.raw.path, sha256=doc.raw.sha256, chars=len(doc.raw.text), encoding=doc.raw.encoding),
         metadata=doc.tree.metadata,
         headline_metrics=extract_headline_metrics(doc),
         targets=extract_targets(doc),
-    )
+    ))
 
 
 @lru_cache(maxsize=None)

@@ -40,20 +40,43 @@ class PartSignals:
     past: int  # review-year markers: 过去一年, the review year, 一年来, 了
     future: int  # plan-year markers: 今年, the plan year, 要, 将
     areas: int  # heading children (not inline items)
+    plan_year: int = 0  # 今年 / 明年 and the plan year, named
+    review_year: int = 0  # 去年 / 过去一年 and the review year, named
+    several_years: int = 0  # 五年, 十四五, 规划期
 
 
-def part_signals(part: Node, text: str) -> PartSignals:
+def part_signals(part: Node, text: str, years: tuple[Optional[int], Optional[int]] = (None, None)) -> PartSignals:
     title = part.title
     body = text[part.body_start : part.end]
+    review, plan = years
     return PartSignals(
         title_kind=kind_of_title(title),
         outlook=bool(lx.OUTLOOK_TITLE_RE.search(title)) and not lx.PLAN_YEAR_TITLE_RE.search(title),
-        government=bool(lx.GOVERNMENT_TITLE_RE.search(title)),
+        government=bool(lx.GOVERNMENT_TITLE_RE.search(title)) and not any(w in title for w in lx.PLAN_TITLE_WORDS),
         targets_sentence=bool(lx.TARGETS_TRIGGER_RE.search(body)),
         past=sum(len(rx.findall(body)) for rx in lx.PAST_MARKER_RES),
         future=sum(len(rx.findall(body)) for rx in lx.FUTURE_MARKER_RES),
         areas=sum(1 for c in part.children if not c.derived and not c.inline),
+        plan_year=len(lx.PLAN_YEAR_WORDS_RE.findall(body)) + (body.count(f"{plan}年") if plan else 0),
+        review_year=len(lx.REVIEW_YEAR_WORDS_RE.findall(body)) + (body.count(f"{review}年") if review else 0),
+        several_years=len(lx.SEVERAL_YEARS_WORDS_RE.findall(body)),
     )
+
+
+def _title_decides(sig: PartSignals) -> Optional[SectionKind]:
+    """The kind a part's title gives, where the content does not outvote it: a title naming the
+    next plan period over a part that speaks of the plan year is a plan part ("全力推动'十五五'开好
+    局、起好步" over 今年's targets), and a plan title over a part about the period is its outlook."""
+    if sig.government:
+        return SectionKind.OTHER
+    speaks_of_plan_year = sig.plan_year >= 2 and sig.plan_year >= sig.several_years
+    if sig.outlook and sig.title_kind != SectionKind.REVIEW:
+        return None if speaks_of_plan_year else SectionKind.OUTLOOK
+    if sig.title_kind in (SectionKind.TASKS, SectionKind.TARGETS, SectionKind.REQUIREMENTS) and sig.plan_year == 0 and sig.several_years >= lx.OUTLOOK_MIN_SEVERAL_YEARS:
+        return SectionKind.OUTLOOK  # "“十二五”时期的主要目标和任务"
+    if sig.title_kind is not None and sig.title_kind != SectionKind.PROBLEMS:
+        return sig.title_kind
+    return None
 
 
 def decide_part_kinds(signals: list[PartSignals]) -> list[SectionKind]:
@@ -63,17 +86,9 @@ def decide_part_kinds(signals: list[PartSignals]) -> list[SectionKind]:
     period), sometimes the next plan period, the plan year's requirements, targets and tasks,
     and the government's own work. A title keyword is one signal; where a title says nothing a
     reader could use (福建's "一、牢记殷殷嘱托，在接续奋斗中……"), the content decides: the
-    主要预期目标 sentence or plan-year language make a plan part, past results a review."""
-    kinds: list[Optional[SectionKind]] = []
-    for sig in signals:
-        if sig.government:
-            kinds.append(SectionKind.OTHER)
-        elif sig.outlook and sig.title_kind != SectionKind.REVIEW:
-            kinds.append(SectionKind.OUTLOOK)
-        elif sig.title_kind is not None and sig.title_kind != SectionKind.PROBLEMS:
-            kinds.append(sig.title_kind)
-        else:
-            kinds.append(None)
+    主要预期目标 sentence or plan-year language make a plan part, past results a review, a part
+    about the plan period that never speaks of the plan year after the review an outlook."""
+    kinds: list[Optional[SectionKind]] = [_title_decides(sig) for sig in signals]
     seen_plan = False
     for i, sig in enumerate(signals):
         k = kinds[i]
@@ -81,13 +96,20 @@ def decide_part_kinds(signals: list[PartSignals]) -> list[SectionKind]:
             seen_plan = True
         if k is not None:
             continue
-        if sig.targets_sentence or (seen_plan and sig.areas) or sig.future > 1.5 * sig.past + 2:
+        seen_review = SectionKind.REVIEW in kinds[:i]
+        if seen_review and not seen_plan and sig.plan_year == 0 and sig.several_years >= lx.OUTLOOK_MIN_SEVERAL_YEARS:
+            kinds[i] = SectionKind.OUTLOOK
+        elif sig.targets_sentence or sig.plan_year > sig.review_year:
             kinds[i] = SectionKind.TASKS
-            seen_plan = True
-        elif not seen_plan and sig.past > sig.future and SectionKind.REVIEW not in kinds:
+        elif not seen_plan and sig.review_year > sig.plan_year:
+            kinds[i] = SectionKind.REVIEW
+        elif (seen_plan and sig.areas) or sig.future > 1.5 * sig.past + 2:
+            kinds[i] = SectionKind.TASKS
+        elif not seen_plan and sig.past > sig.future and not seen_review:
             kinds[i] = SectionKind.REVIEW
         else:
             kinds[i] = SectionKind.OTHER
+        seen_plan = seen_plan or kinds[i] == SectionKind.TASKS
     # a plan part that holds the year's areas is the tasks part, whatever its title stresses
     # ("2025年工作总体要求和重点任务", "目标任务和主要工作"), unless a later part holds them
     if SectionKind.TASKS not in kinds:
@@ -102,7 +124,8 @@ def decide_part_kinds(signals: list[PartSignals]) -> list[SectionKind]:
 def classify_parts(root: Node, text: str = "") -> None:
     parts = [p for p in root.children if not p.derived]
     if parts and text:
-        for part, kind in zip(parts, decide_part_kinds([part_signals(p, text) for p in parts])):
+        years = years_named(text)
+        for part, kind in zip(parts, decide_part_kinds([part_signals(p, text, years) for p in parts])):
             part.kind = kind
     for part in root.children:
         if part.kind is None:
@@ -122,8 +145,8 @@ def _inherit(node: Node, parent_kind: SectionKind) -> None:
 def extract_metadata(text: str, root: Node) -> DocumentMetadata:
     title = _title_line(text, root)
     doc_type = lx.DOC_TYPE_OTHER
-    for where in (title or "", text[:600]):
-        found = next((name for name, words in lx.DOC_TYPES if any(w in where for w in words)), None)
+    for where, types in ((title or "", lx.DOC_TYPES), (text[:600], lx.DOC_TYPES), (text[: lx.REGION_HEAD_CHARS], lx.DOC_TYPE_BODY_PHRASES)):
+        found = next((name for name, words in types if any(w in where for w in words)), None)
         if found:
             doc_type = found
             break
@@ -153,7 +176,30 @@ def _years(text: str, root: Node, title: Optional[str], doc_type: str) -> dict[s
         review = plan - 1
     if plan is None and review is not None:
         plan = review + 1
+    if review is None:  # no year in the titles or the congress line: the years the text names most
+        review, plan = years_named(text)
     return {"review_year": review, "plan_year": plan}
+
+
+def years_named(text: str) -> tuple[Optional[int], Optional[int]]:
+    """(review year, plan year) as the two consecutive years a report names most: the pair of which
+    the less named is named most (2024 and 2025 in a report of 2025, which also names 2020, 2035
+    and the five years). A later year named far more often than that pair, whose next year is
+    hardly named, is the review year of a report that speaks of its plan year as 今年 (a
+    five-year review comparing 1997 with 2002 names 1997 as often as 2002)."""
+    counts: dict[int, int] = {}
+    for m in lx.YEAR_RE.finditer(text):
+        y = int(m.group("y"))
+        counts[y] = counts.get(y, 0) + 1
+    pairs = [(min(n, counts.get(y + 1, 0)), n + counts.get(y + 1, 0), y) for y, n in counts.items()]
+    best = max(pairs, default=None)
+    if best is None or best[0] < lx.YEAR_PAIR_MIN_MENTIONS:
+        return None, None
+    review = best[2]
+    later = [y for y, n in counts.items() if y > review + 1 and 4 * counts.get(y + 1, 0) < n and n >= max(lx.LATER_YEAR_MIN_MENTIONS, 1.5 * best[0])]
+    if later:
+        review = max(later)
+    return review, review + 1
 
 
 def _title_line(text: str, root: Node) -> Optional[str]:
@@ -166,9 +212,10 @@ def _title_line(text: str, root: Node) -> Optional[str]:
 
 
 def _region(text: str, title: Optional[str]) -> Optional[str]:
-    """The government that reports, only from where a report names itself: the congress line
+    """The government that reports, from where a report names itself: the congress line
     ("在宁夏回族自治区第十三届人民代表大会……"), the speaker line ("四川省人民政府省长 施小琳"),
-    "我代表北京市人民政府", the title, the seal at the end. Never a phrase from the body: a
+    "我代表北京市人民政府" / "我代表国务院", the title, the seal at the end; else a province the
+    body names far more than any other while speaking of itself as one (`_province_named`). A
     place the report merely mentions is no answer, and unknown beats a wrong one."""
     head = text[: lx.REGION_HEAD_CHARS]
     found: list[str] = []
@@ -179,12 +226,27 @@ def _region(text: str, title: Optional[str]) -> Optional[str]:
     found += [m.group("r") for m in lx.REGION_SEAL_RE.finditer(text[-lx.REGION_TAIL_CHARS :])]
     names = [n for n in (_government_name(f) for f in found) if n]
     if not names:
-        return None
+        return _province_named(text)
     if any(n == lx.NATIONAL for n in names):
         return lx.NATIONAL
     # the fullest form of the first name (宁夏 → 宁夏回族自治区 when the text prints both)
     first = names[0]
     return max((n for n in names if n.startswith(first) or first.startswith(n)), key=len)
+
+
+def _province_named(text: str) -> Optional[str]:
+    """A province-level government that never names itself where reports do (a repost without
+    title, congress and speaker lines, "我代表省人民政府"): the province it names far more than any
+    other, where it speaks of itself as one (全省, 我省)."""
+    counts = sorted(((text.count(short), short) for short in lx.PROVINCES), reverse=True)
+    (top, short), (second, _) = counts[0], counts[1]
+    full = lx.PROVINCES[short]
+    suffix = next((sfx for sfx in lx.SELF_WORDS if full.endswith(sfx)), None)
+    if suffix is None or top < lx.PROVINCE_MIN_MENTIONS or top < lx.PROVINCE_MARGIN * max(second, 1):
+        return None
+    if sum(text.count(w) for w in lx.SELF_WORDS[suffix]) < lx.PROVINCE_MIN_SELF_WORDS:
+        return None
+    return full
 
 
 def _government_name(name: str) -> Optional[str]:

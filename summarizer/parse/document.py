@@ -23,7 +23,6 @@ from schemas.summary import SourceSpan
 from summarizer.parse.classify import classify_parts, extract_metadata
 from summarizer.parse.clean import CleanText, clean_text
 from summarizer.read.reader import DEFAULT_MAX_BYTES, RawDocument, decode_document, read_document
-from summarizer.read.script import TRADITIONAL
 from summarizer.parse.split import Node, split_text, uncovered
 
 M = TypeVar("M")
@@ -49,16 +48,18 @@ class ParsedDocument:
     def original_quote(self, span: SourceSpan) -> str | None:
         """`span.quote` as printed in the original. A quote is a slice of the cleaned text
         starting at `span.start`; its characters are read from the original at the positions
-        they came from, so a report in traditional script is quoted in traditional script."""
+        they came from, so a report in traditional script is quoted in traditional script and
+        full-width figures as full-width (a line break the cleaning inserted stays one)."""
         quote = span.quote
-        if quote is None or self.raw.script != TRADITIONAL:
+        if quote is None:
             return quote
         offsets = self.clean.offsets
         first = bisect_left(offsets, span.start)
         last = first + len(quote)
         if first >= len(offsets) or offsets[first] != span.start or last > len(offsets) or self.clean.text[first:last] != quote:
             return quote  # not a slice of the cleaned text: leave it as it is
-        return "".join(self.raw.text[offsets[k]] for k in range(first, last))
+        raw = self.raw.text
+        return "".join("\n" if k > first and offsets[k] == offsets[k - 1] else raw[offsets[k]] for k in range(first, last))
 
 
 def span_of(doc: ParsedDocument, path: str, start: int, end: int, quote_max: int = 300) -> SourceSpan:
@@ -104,11 +105,9 @@ def parse_raw(raw: RawDocument) -> ParsedDocument:
 
 def quotes_as_printed(doc: ParsedDocument, item: M) -> M:
     """`item` (a model, or a list of them) with every `SourceSpan.quote` in it replaced by the
-    original's characters (`ParsedDocument.original_quote`); unchanged unless the report is in
-    traditional script. The other fields keep the analysis text (simplified), so that indicators
-    and names compare across reports."""
-    if doc.raw.script != TRADITIONAL:
-        return item
+    original's characters (`ParsedDocument.original_quote`): traditional script, full-width
+    figures as printed. The other fields keep the analysis text (simplified, ASCII figures), so
+    that indicators, names and numbers compare across reports."""
 
     def visit(value: object) -> None:
         if isinstance(value, SourceSpan):

@@ -58,11 +58,12 @@ def _part_starts_multi(part: Section) -> bool:
 
 
 def multi_year_spans(doc: ParsedDocument) -> list[tuple[int, int]]:
-    """Cleaned-text spans of the review parts that speak of several years, in order."""
+    """Cleaned-text spans of the report's parts that speak of several years, in order (a part's
+    scope starts afresh; the glossary is no part)."""
     text = doc.clean.text
     out: list[tuple[int, int]] = []
     for part in doc.tree.sections:
-        if part.kind != SectionKind.REVIEW:
+        if part.kind == SectionKind.GLOSSARY:
             continue
         multi = _part_starts_multi(part)
         for line in re.finditer(r"[^\n]+", text[part.body_start : part.clean_end]):

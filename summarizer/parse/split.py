@@ -23,6 +23,8 @@ from summarizer import lexicon as lx
 from summarizer.parse.problems import find_passage
 
 _WS = " \n"
+#: Names of the sections the split derives: the front matter, an annex, closing words.
+FRONT, ANNEX, CLOSING = "卷首", "附件", "结语"
 
 
 @dataclass
@@ -309,7 +311,7 @@ def carve_closing(text: str, part: Node, paras: list[tuple[int, int]], root: Nod
     body_paras = [(ps, pe) for ps, pe in paras if last.start <= ps < last.end]
     for ps, pe in body_paras[2:] if last.body_start >= body_paras[0][1] else body_paras[1:]:
         if text.startswith(lx.CLOSING_OPENERS, ps):
-            carve(root, ps, last.end, "结语", text[ps:pe][:12], SectionKind.OTHER)
+            carve(root, ps, last.end, CLOSING, text[ps:pe][:12], SectionKind.OTHER)
             return
 
 
@@ -502,13 +504,13 @@ def split_text(text: str, classify_parts) -> Node:
         root.children.append(whole)
     elif root.children[0].start > 0:
         first_line = text[: text.find("\n")] if "\n" in text else text
-        front = Node("卷首", "", first_line[:40], 1, 0, root.children[0].start, 0, kind=SectionKind.OTHER, derived=True)
+        front = Node(FRONT, "", first_line[:40], 1, 0, root.children[0].start, 0, kind=SectionKind.OTHER, derived=True)
         root.children.insert(0, front)
     if annex_at is not None:
         annex_end = glossary_at if glossary_at is not None else len(text)
         nl = text.find("\n", annex_at)
         annex_title = text[annex_at : nl if nl >= 0 else len(text)]
-        root.children.append(Node("附件", "", annex_title.strip(), 1, annex_at, annex_end, annex_at, kind=SectionKind.OTHER, derived=True))
+        root.children.append(Node(ANNEX, "", annex_title.strip(), 1, annex_at, annex_end, annex_at, kind=SectionKind.OTHER, derived=True))
     if glossary_at is not None:
         title_line = next(
             (text[ps:pe] for ps, pe in paras if ps >= glossary_at and lx.GLOSSARY_LINE_RE.match(text[ps:pe])),
@@ -530,7 +532,7 @@ def split_text(text: str, classify_parts) -> Node:
             carve_targets_and_requirements(text, part, paras, root)
     _trim(text, root)
     for part in root.children:
-        if part.kind != SectionKind.GLOSSARY and part.label not in ("卷首", "附件"):
+        if part.kind != SectionKind.GLOSSARY and part.label not in (FRONT, ANNEX):
             add_inline_items(text, part)
     classify_parts(root, text)
     return root

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from typing import Optional
 
 from schemas.document import Section, SectionKind
-from schemas.summary import Metric, SourceSpan, VerificationStatus
+from schemas.summary import Metric, VerificationStatus
 
 from summarizer import lexicon as lx
 from summarizer.parse.document import ParsedDocument, span_of
 from summarizer.parse.periods import in_spans, multi_year_spans
+from summarizer.parse.split import ANNEX
 from summarizer.rules.figures import (
     CHANGE, CHANGE_RE, LEVEL_RE, NUM, metric_figures, own_clause_end,
 )
@@ -31,6 +32,7 @@ class _Candidate:
     metric: Metric
     score: int
     pos: int
+    rank: tuple = ()
 
 
 def _alias_stands_alone(text: str, m: re.Match) -> bool:
@@ -148,30 +150,107 @@ def _urban_rural(doc: ParsedDocument, section: Section, m: re.Match, window: str
 
 
 def extract_headline_metrics(doc: ParsedDocument) -> list[Metric]:
-    """The best-stated occurrence of each headline indicator in the review part (a value and a
-    change in Arabic digits beat a bare mention such as 突破千亿元), in document order. Where the
-    best one lacks its level or its change and the same sentence gives it for the same indicator
-    ("地区生产总值增长5.7%，高于全国0.7个百分点，经济总量达到64697亿元"), the two are one metric."""
+    """The best-stated figure of the review year for each headline indicator, wherever the report
+    prints it (see `result_regions`), in document order. A value and a change in Arabic digits
+    beat a bare mention such as 突破千亿元; between equals, the one in the report's results
+    paragraph (where most headline indicators are printed together) and the one whose sentence
+    names the year win, then the first. Where the best one lacks its level or its change and the
+    same sentence gives it for the same indicator ("地区生产总值增长5.7%，高于全国0.7个百分点，
+    经济总量达到64697亿元"), the two are one metric."""
     found: dict[str, list[_Candidate]] = {}
     text = doc.clean.text
     several_years = multi_year_spans(doc)
-    for part in doc.tree.sections:
-        if part.kind != SectionKind.REVIEW or part.derived:
-            continue
-        for section, start, end in _review_regions(doc, part):
-            for m in _ALIAS_RE.finditer(text, start, end):
-                for cand in _metric_at(doc, section, m, end):
-                    _mark_several_years(cand, in_spans(m.start(), several_years))
-                    found.setdefault(cand.metric.canonical or cand.metric.indicator, []).append(cand)
-        if "地区生产总值" not in found:
-            gdp = _unnamed_gdp(doc, part)
+    review_year = doc.tree.metadata.review_year
+    for section, start, end, in_review in result_regions(doc):
+        for m in _ALIAS_RE.finditer(text, start, end):
+            s_start, s_end = _sentence_bounds(text, m.start(), start, end)
+            sentence = text[s_start:s_end]
+            if not in_review and not _states_a_result(text[s_start : _clause_end(text, m.end(), s_end)], review_year):
+                continue
+            for cand in _metric_at(doc, section, m, end):
+                _mark_several_years(cand, in_spans(m.start(), several_years) or bool(lx.MULTI_YEAR_SENTENCE_RE.search(text, s_start, m.start())))
+                cand.rank = (cand.score, _headline_density(text, m.start()), _names_the_year(sentence, review_year), in_review)
+                found.setdefault(cand.metric.canonical or cand.metric.indicator, []).append(cand)
+    if "地区生产总值" not in found:
+        for part in doc.tree.sections:
+            gdp = _unnamed_gdp(doc, part) if part.kind == SectionKind.REVIEW and not part.derived else None
             if gdp:
                 found["地区生产总值"] = [gdp]
+                break
     best = []
     for cands in found.values():
-        top = max(cands, key=lambda c: c.score)  # the first of the best
+        top = max(cands, key=lambda c: c.rank)  # the first of the best
         best.append(_completed(doc, top, cands))
     return [c.metric for c in sorted(best, key=lambda c: c.pos)]
+
+
+def _sentence_bounds(text: str, pos: int, floor: int, ceiling: int) -> tuple[int, int]:
+    start = max(text.rfind(ch, floor, pos) for ch in "。！？!?\n") + 1
+    stop = _SENTENCE_END_RE.search(text, pos, ceiling)
+    return max(start, floor), (stop.end() if stop else ceiling)
+
+
+def _clause_end(text: str, pos: int, ceiling: int) -> int:
+    stop = _CLAUSE_STOP_RE.search(text, pos, ceiling)
+    return stop.start() if stop else ceiling
+
+
+def _names_the_year(sentence: str, review_year: Optional[int]) -> bool:
+    return bool(lx.REVIEW_YEAR_SENTENCE_RE.search(sentence)) or (review_year is not None and f"{review_year}年" in sentence)
+
+
+def _states_a_result(sentence: str, review_year: Optional[int]) -> bool:
+    """Outside a review part, a figure is a result of the review year only when its sentence, up to
+    the figure's clause, says which year it speaks of (去年, 过去一年, the year's number) and
+    nothing of the plan (今年, 目标, 力争, …)."""
+    return _names_the_year(sentence, review_year) and not lx.PLAN_SENTENCE_RE.search(sentence)
+
+
+def _headline_density(text: str, pos: int) -> int:
+    """How many headline indicators the paragraph around `pos` prints with a figure: the report's
+    results paragraph prints most of them together."""
+    ps = text.rfind("\n", 0, pos) + 1
+    pe = text.find("\n", pos)
+    pe = len(text) if pe < 0 else pe
+    named = {_ALIAS_CANON[m.group(0)] for m in _ALIAS_RE.finditer(text, ps, pe) if _FIGURE_SOON_RE.match(text, m.end())}
+    return min(len(named), HEADLINE_DENSITY_CAP)
+
+
+#: Past this many indicators in one paragraph, more say nothing more about it being the results one.
+HEADLINE_DENSITY_CAP = 4
+
+
+def result_regions(doc: ParsedDocument):
+    """(section, start, end, in a review part) for every stretch of the report where results of
+    the review year may stand: each review part, less its problems passage; and, read sentence by
+    sentence (`_states_a_result`), the closing words of a part, the front of a report whose review
+    has no heading, and plan parts that recall last year. Glossaries, annexes, problems passages
+    and target lists are none."""
+    for part in doc.tree.sections:
+        if part.kind == SectionKind.GLOSSARY or (part.derived and part.path == ANNEX):
+            continue
+        yield from _regions(part, part.kind == SectionKind.REVIEW)
+
+
+def _regions(s: Section, in_review: bool):
+    if s.kind in _NO_RESULTS:
+        return
+    if s.kind != SectionKind.REVIEW and s.derived:
+        in_review = False  # a passage carved out of a review (结语) is read sentence by sentence
+    pos = s.body_start
+    for c in s.children:
+        if c.clean_start > pos:
+            yield s, pos, c.clean_start, in_review
+        yield from _regions(c, in_review and c.kind == SectionKind.REVIEW)
+        pos = max(pos, c.clean_end)
+    if s.clean_end > pos:
+        yield s, pos, s.clean_end, in_review
+
+
+_NO_RESULTS = (SectionKind.PROBLEMS, SectionKind.TARGETS, SectionKind.REQUIREMENTS, SectionKind.GLOSSARY)
+_SENTENCE_END_RE = re.compile("[。！？!?]")
+_CLAUSE_STOP_RE = re.compile("[，,；;。！？!?]")
+_FIGURE_SOON_RE = re.compile(r"[^。；;，,\n\d]{0,10}\d")
 
 
 #: A figure of several years ranks below any figure of the review year.
@@ -197,15 +276,15 @@ def _completed(doc: ParsedDocument, top: _Candidate, cands: list[_Candidate]) ->
         if other is top or o.period != m.period or (m.value and not o.change) or (m.change and not o.value) or (o.value and o.change):
             continue
         a, b = sorted((m.source, o.source), key=lambda s: s.start)
-        between = doc.raw.text[a.end : b.start]
-        if b.start - a.end > 40 or re.search(r"[。；;\n]", between):
+        (a_start, a_end), (b_start, b_end) = doc.clean.to_clean(a.start, a.end), doc.clean.to_clean(b.start, b.end)
+        if b_start - a_end > 40 or re.search(r"[。；;\n]", doc.clean.text[a_end:b_start]):
             continue
         merged = m.model_copy(
             update={
                 "value": m.value or o.value, "number": m.number if m.value else o.number, "unit": m.unit if m.value else o.unit,
                 "change": m.change or o.change, "change_number": m.change_number if m.change else o.change_number,
                 "change_unit": m.change_unit if m.change else o.change_unit, "qualifier": m.qualifier or o.qualifier,
-                "source": SourceSpan(section_path=a.section_path, start=a.start, end=b.end, quote=doc.raw.text[a.start : b.end] if b.end - a.start <= 300 else None),
+                "source": span_of(doc, a.section_path, a_start, b_end),
             }
         )
         return _Candidate(merged, top.score + 2, min(top.pos, other.pos))
@@ -224,22 +303,3 @@ def _unnamed_gdp(doc: ParsedDocument, part: Section) -> Optional[_Candidate]:
         for cand in _metric_at(doc, section, fake, end, canonical="地区生产总值"):
             return cand
     return None
-
-
-def _review_regions(doc: ParsedDocument, part: Section):
-    """(deepest review section, start, end) for every stretch of review text, problems and
-    closing words excluded."""
-
-    def walk(s: Section):
-        if s.kind != SectionKind.REVIEW:
-            return
-        pos = s.body_start
-        for c in s.children:
-            if c.clean_start > pos:
-                yield s, pos, c.clean_start
-            yield from walk(c)
-            pos = max(pos, c.clean_end)
-        if s.clean_end > pos:
-            yield s, pos, s.clean_end
-
-    yield from walk(part)

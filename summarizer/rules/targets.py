@@ -15,6 +15,7 @@ from schemas.summary import Target
 
 from summarizer import lexicon as lx
 from summarizer.parse.document import ParsedDocument, span_of
+from summarizer.parse.split import ANNEX
 from summarizer.rules.figures import (
     LEAD_RE, RANGE_RE, TARGET_CHANGE, TARGET_VALUE_RE, canonical_indicator, comparator_of,
 )
@@ -25,27 +26,72 @@ QUALITATIVE_TARGET_RE = re.compile(r"(?:实现)?(?P<t>" + lx.compile_alternation
 _TVERBS_RE = re.compile(r"(?:" + lx.compile_alternation(list(lx.TARGET_VERBS)) + r")+$")
 
 
-def _targets_passages(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Where target lists are printed in [start, end): each "——" line (its first sentence), and
-    the sentences after "主要预期目标是：" for as long as they state targets."""
+def _targets_passages(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """Where target lists are printed in [start, end) of a targets section: each "——" line (its
+    first sentence), and the lists its triggers introduce (`_list_after`, up to `limit`)."""
     out = []
     for line in re.finditer(r"[^\n]+", text[start:end]):
         s, e = start + line.start(), start + line.end()
         if text.startswith("——", s):
-            stop = re.search(r"[。;；]", text[s + 2 : e])
-            out.append((s + 2, s + 2 + stop.start() if stop else e))
+            out.append(_dash_item(text, s, e))
             continue
         trigger = lx.TARGETS_TRIGGER_RE.search(text, s, e)
-        if not trigger:
-            continue
-        colon = re.compile(r"[:：]").search(text, trigger.end(), e)
-        pos = colon.end() if colon else trigger.end()
-        for m in re.finditer(r"[^。]+。?", text[pos:e]):
-            a, b = pos + m.start(), pos + m.end()
-            if out and out[-1][1] >= pos and not _clauses_of(text, a, b):
-                break  # "确定以上目标，……": the list is over
-            out.append((a, b))
+        if trigger:
+            out += _list_after(text, trigger.end(), limit)
     return out
+
+
+def _dash_item(text: str, s: int, e: int) -> tuple[int, int]:
+    """The target of a "——" line: its first sentence."""
+    stop = re.search(r"[。;；]", text[s + 2 : e])
+    return s + 2, s + 2 + stop.start() if stop else e
+
+
+def _list_after(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
+    """The sentences of the list a trigger introduces: the rest of its line ("主要预期目标是：……；
+    ……。") as long as its sentences state targets, then the lines after it where the list goes on
+    there (the trigger's line ends before any target, or a line ends in ；/，, or the next opens with
+    ——) and opens with a target. A paragraph after a finished list ("确定4.5%左右的增长目标，……")
+    is no part of it."""
+    colon = _COLON_RE.match(text, pos)
+    pos = colon.end() if colon else pos
+    line_end = text.find("\n", pos)
+    line_end = limit if line_end < 0 or line_end > limit else line_end
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^。]+。?", text[pos:line_end]):
+        if out and not _states_targets(text, pos + m.start(), pos + m.end()):
+            return out  # "继续实施积极的就业政策。": the list is over
+        out.append((pos + m.start(), pos + m.end()))
+    nxt, last = line_end + 1, text[pos:line_end].rstrip()
+    for _ in range(lx.TARGET_LIST_MAX_LINES):
+        if nxt >= limit:
+            break
+        le = text.find("\n", nxt)
+        le = limit if le < 0 or le > limit else le
+        dash = text.startswith("——", nxt)
+        goes_on = dash or not out or last.endswith(_LIST_GOES_ON)
+        first = _dash_item(text, nxt, le) if dash else _first_sentence(text, nxt, le)
+        if not goes_on or _HEADING_LINE_RE.match(text, nxt) or not _states_targets(text, *first):
+            break
+        out += [first] if dash else [(nxt + m.start(), nxt + m.end()) for m in re.finditer(r"[^。]+。?", text[nxt:le])]
+        nxt, last = le + 1, text[first[0] : first[1]].rstrip() if dash else text[nxt:le].rstrip()
+    return out
+
+
+_LIST_GOES_ON = ("；", ";", "，", ",", "：", ":")
+
+
+def _first_sentence(text: str, s: int, e: int) -> tuple[int, int]:
+    stop = text.find("。", s, e)
+    return s, (stop + 1 if stop >= 0 else e)
+
+
+def _states_targets(text: str, s: int, e: int) -> bool:
+    return any(parse_target(text[a:b]) for a, b in _clauses_of(text, s, e))
+
+
+_COLON_RE = re.compile(r"[ \t]*[:：，,]?[ \t]*")
+_HEADING_LINE_RE = re.compile(r"(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|第[一二三四五六七八九十]{1,3}部分)")
 
 
 def _clauses_of(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -73,7 +119,8 @@ def _clauses_of(text: str, s: int, e: int) -> list[tuple[int, int]]:
 def _indicator_before(clause: str, at: int) -> str:
     indicator = clause[:at].strip(" ,，、:：")
     indicator = _TVERBS_RE.sub("", indicator)
-    return LEAD_RE.sub("", indicator).strip(" ,，、")
+    indicator = lx.TARGET_WORD_TAIL_RE.sub("", indicator)
+    return LEAD_RE.sub("", indicator).strip(" ,，、的")
 
 
 def parse_target(clause: str) -> list[tuple[str, str, int, int]]:
@@ -123,23 +170,89 @@ def parse_target(clause: str) -> list[tuple[str, str, int, int]]:
 
 
 def extract_targets(doc: ParsedDocument) -> list[Target]:
+    """The plan year's targets: the lists of the targets sections, and those any plan-year trigger
+    introduces wherever it stands (`plan_year_triggers`), each clause read once."""
     out: list[Target] = []
     seen: set[tuple[int, int]] = set()
     text = doc.clean.text
-    for section in doc.tree.of_kind(SectionKind.TARGETS):
-        for start, end in doc.own_text_spans(section):
-            for ps, pe in _targets_passages(text, start, end):
-                for cs, ce in _clauses_of(text, ps, pe):
-                    if (cs, ce) in seen:
-                        continue
-                    seen.add((cs, ce))
-                    clause = text[cs:ce]
-                    if out and lx.TARGET_STRETCH_RE.match(clause.strip()) and out[-1].source.end <= doc.clean.to_original(cs, ce)[0] + 2:
-                        out[-1].note = clause.strip()  # "、力争达到8%": the stretch of the target before
-                        continue
-                    for indicator, target, a, b in parse_target(clause):
-                        out.append(_target(doc, section, indicator, target, cs, ce))
+    for part in doc.tree.sections:
+        for section in part.walk():
+            if section.kind == SectionKind.TARGETS:
+                for start, end in doc.own_text_spans(section):
+                    _read(doc, section, _targets_passages(text, start, end, part.clean_end), seen, out)
+    for section, trigger, limit in plan_year_triggers(doc):
+        if TARGET_VALUE_RE.match(text, trigger.end()):  # 今年经济增长预期目标为7%左右
+            _read(doc, section, [(_clause_start(text, trigger.start()), _clause_stop(text, trigger.end(), limit))], seen, out, trigger)
+        else:
+            _read(doc, section, _list_after(text, trigger.end(), limit), seen, out)
     return out
+
+
+def _read(doc: ParsedDocument, section: Section, passages, seen: set, out: list[Target], trigger=None) -> None:
+    text = doc.clean.text
+    for ps, pe in passages:
+        for cs, ce in _clauses_of(text, ps, pe):
+            if (cs, ce) in seen:
+                continue
+            seen.add((cs, ce))
+            clause = text[cs:ce]
+            if trigger is not None and cs < trigger.start() < ce:  # the trigger is part of the clause
+                clause = _lead(text[cs : trigger.start()]) + text[trigger.end() : ce]
+            if out and lx.TARGET_STRETCH_RE.match(clause.strip()) and out[-1].source.end <= doc.clean.to_original(cs, ce)[0] + 2:
+                out[-1].note = clause.strip()  # "、力争达到8%": the stretch of the target before
+                continue
+            for indicator, target, a, b in parse_target(clause):
+                out.append(_target(doc, section, indicator, target, cs, ce))
+
+
+def _lead(words: str) -> str:
+    """The indicator's words before a trigger that the target follows: after 今年 / 明年 where the
+    sentence names its year ("中央提出今年经济增长" → "经济增长")."""
+    last = None
+    for last in lx.PLAN_YEAR_CONTEXT_RE.finditer(words):
+        pass
+    return words[last.end() :] if last else words
+
+
+def plan_year_triggers(doc: ParsedDocument):
+    """(deepest section, trigger match, end of its part) for each targets trigger outside the
+    targets sections that sets the plan year's targets: not in a glossary or annex, not of a plan
+    period (今后五年, “十五五”, 年均), and, in a review or an outlook part, only where its sentence
+    names the plan year (今年, 明年)."""
+    text = doc.clean.text
+    for part in doc.tree.sections:
+        if part.kind == SectionKind.GLOSSARY or (part.derived and part.path == ANNEX):
+            continue
+        for trigger in lx.TARGETS_TRIGGER_RE.finditer(text, part.body_start, part.clean_end):
+            section = _deepest(part, trigger.start())
+            if section.kind == SectionKind.TARGETS:
+                continue  # read with its section
+            context = text[_sentence_start(text, trigger.start()) : trigger.end()]
+            if lx.PERIOD_TARGETS_RE.search(context):
+                continue
+            if part.kind in (SectionKind.REVIEW, SectionKind.OUTLOOK) and not lx.PLAN_YEAR_CONTEXT_RE.search(context):
+                continue
+            yield section, trigger, part.clean_end
+
+
+def _deepest(section: Section, pos: int) -> Section:
+    for child in section.children:
+        if child.clean_start <= pos < child.clean_end:
+            return _deepest(child, pos)
+    return section
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(ch, 0, pos) for ch in "。！？!?\n") + 1
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(ch, 0, pos) for ch in "。！？!?\n，,；;") + 1
+
+
+def _clause_stop(text: str, pos: int, limit: int) -> int:
+    stop = re.compile("[。！？!?\n，,；;]").search(text, pos, limit)
+    return stop.start() if stop else limit
 
 
 def _target(doc: ParsedDocument, section: Section, indicator: str, target: str, cs: int, ce: int) -> Target:
