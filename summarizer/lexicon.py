@@ -238,6 +238,11 @@ PLAN_YEAR_CONTEXT_RE = re.compile(r"今年|明年")
 #: "经济增长预期目标为7%左右": the words a trigger ends with when the target's indicator stands
 #: before it (stripped from that indicator).
 TARGET_WORD_TAIL_RE = re.compile(r"的?(?:主要)?(?:预期)?(?:目标|指标)(?:建议)?$")
+#: A sentence that speaks about the targets just listed ("确定4.5%左右的增长目标，……", "实现上述目标，
+#: ……", "经济增长目标设定为6%左右，是……", "这里要着重说明，提出……"): the list is over.
+TARGETS_AFTERWORD_RE = re.compile(
+    r"^(?:这里要着重说明|需要说明的是|需要指出的是)|^(?:实现|完成|确定|提出|设定|上述|以上|这些|这一|这个)|^[^，,。]{0,12}目标(?:设定|定为|确定)"
+)
 #: A list read after its trigger goes on over at most this many lines (a list printed one target
 #: per paragraph; "——" lines).
 TARGET_LIST_MAX_LINES = 16
@@ -449,6 +454,8 @@ MULTI_YEAR_SENTENCE_RE = re.compile(r"五年来|五年间|过去五年|这五年
 REVIEW_YEAR_SENTENCE_RE = re.compile(r"去年|过去(?:的)?一年|一年来|刚刚过去的")
 #: A sentence that speaks of the plan: its year, its targets or what is to be done.
 PLAN_SENTENCE_RE = re.compile(r"今年|明年|目标|预期|力争|确保|争取|计划|要(?:实现|确保|推动|着力|加快|坚持)|将(?:实现|达到|力争)")
+#: A paragraph that opens on the plan year: the plan begins there (今年是……, 做好今年的工作……).
+PLAN_OPENING_RE = re.compile(r"^(?:各位代表[！!，,：:]\s*)?(?:(?:今年|明年)(?:是|，|,|以来|经济社会发展|要|我们|政府工作)|做好今年)")
 #: Results stand where a report reviews its year; elsewhere (a closing paragraph, the front of a
 #: report without a review heading, a plan part that recalls last year) a sentence must say so.
 #: Indicators where less is better (城镇调查失业率5.5%以内, 单位GDP能耗下降2%) and where neither

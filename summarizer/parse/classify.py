@@ -15,7 +15,7 @@ from typing import Optional
 from schemas.document import DocumentMetadata, SectionKind
 
 from summarizer import lexicon as lx
-from summarizer.parse.split import Node
+from summarizer.parse.split import WHOLE, Node
 
 #: An area's own title overrides the kind it inherits only when it is this short: long titles
 #: ("圆满完成年度目标任务,……") mention keywords without being about them.
@@ -43,6 +43,7 @@ class PartSignals:
     plan_year: int = 0  # 今年 / 明年 and the plan year, named
     review_year: int = 0  # 去年 / 过去一年 and the review year, named
     several_years: int = 0  # 五年, 十四五, 规划期
+    title_year: bool = False  # the title names a year (2025年工作安排)
 
 
 def part_signals(part: Node, text: str, years: tuple[Optional[int], Optional[int]] = (None, None)) -> PartSignals:
@@ -60,6 +61,7 @@ def part_signals(part: Node, text: str, years: tuple[Optional[int], Optional[int
         plan_year=len(lx.PLAN_YEAR_WORDS_RE.findall(body)) + (body.count(f"{plan}年") if plan else 0),
         review_year=len(lx.REVIEW_YEAR_WORDS_RE.findall(body)) + (body.count(f"{review}年") if review else 0),
         several_years=len(lx.SEVERAL_YEARS_WORDS_RE.findall(body)),
+        title_year=bool(lx.YEAR_RE.search(title)) or "今年" in title,
     )
 
 
@@ -72,7 +74,7 @@ def _title_decides(sig: PartSignals) -> Optional[SectionKind]:
     speaks_of_plan_year = sig.plan_year >= 2 and sig.plan_year >= sig.several_years
     if sig.outlook and sig.title_kind != SectionKind.REVIEW:
         return None if speaks_of_plan_year else SectionKind.OUTLOOK
-    if sig.title_kind in (SectionKind.TASKS, SectionKind.TARGETS, SectionKind.REQUIREMENTS) and sig.plan_year == 0 and sig.several_years >= lx.OUTLOOK_MIN_SEVERAL_YEARS:
+    if sig.title_kind in (SectionKind.TASKS, SectionKind.TARGETS, SectionKind.REQUIREMENTS) and not sig.title_year and sig.plan_year == 0 and sig.several_years >= lx.OUTLOOK_MIN_SEVERAL_YEARS:
         return SectionKind.OUTLOOK  # "“十二五”时期的主要目标和任务"
     if sig.title_kind is not None and sig.title_kind != SectionKind.PROBLEMS:
         return sig.title_kind
@@ -122,7 +124,7 @@ def decide_part_kinds(signals: list[PartSignals]) -> list[SectionKind]:
 
 
 def classify_parts(root: Node, text: str = "") -> None:
-    parts = [p for p in root.children if not p.derived]
+    parts = [p for p in root.children if not p.derived and p.label != WHOLE]  # a text without parts is review and plan at once
     if parts and text:
         years = years_named(text)
         for part, kind in zip(parts, decide_part_kinds([part_signals(p, text, years) for p in parts])):

@@ -24,7 +24,7 @@ from summarizer.parse.problems import find_passage
 
 _WS = " \n"
 #: Names of the sections the split derives: the front matter, an annex, closing words.
-FRONT, ANNEX, CLOSING = "卷首", "附件", "结语"
+FRONT, ANNEX, CLOSING, WHOLE = "卷首", "附件", "结语", "全文"
 
 
 @dataclass
@@ -273,7 +273,10 @@ def _truncate(node: Node, at: int) -> None:
 def carve(root: Node, start: int, end: int, label: str, title: str, kind: SectionKind, body_start: Optional[int] = None) -> Optional[Node]:
     """Make [start, end) its own section, a child of the part (一、 level) that holds it."""
     chain = _containing_chain(root, start)
-    holder = next((n for n in reversed(chain) if n.rank <= 1 and not n.derived), root)
+    # the part (一、 level) that holds it; in a report without parts, the deepest section that does
+    # (making it a sibling there would leave the text after it in no section)
+    holder = next((n for n in reversed(chain[1:]) if n.rank <= 1 and not n.derived), None)
+    holder = holder or next((n for n in reversed(chain[1:]) if not n.derived), root)
     later = [c.start for c in holder.children if c.start > start]
     end = min([end, *later])
     if end <= start:
@@ -282,6 +285,8 @@ def carve(root: Node, start: int, end: int, label: str, title: str, kind: Sectio
     kids: list[Node] = []
     for c in holder.children:
         if c.start < start < c.end:
+            if c.end > end:  # the text after the passage stays a section of its own
+                kids.append(_continuation(c, end))
             _truncate(c, start)
         if c.start >= start and c.end <= end:
             continue  # swallowed (cannot happen: `end` stops at the next child)
@@ -291,6 +296,14 @@ def carve(root: Node, start: int, end: int, label: str, title: str, kind: Sectio
     holder.children = kids
     new.label = unique_label(label, {n.label for n in holder.children if n is not new})
     return new
+
+
+def _continuation(c: Node, at: int) -> Node:
+    """What follows `at` in section c, as a derived section of c's rank and kind (c's children
+    from there on move into it)."""
+    tail = Node(f"{c.label}续", "", c.title, c.rank, at, c.end, at, kind=c.kind, derived=True)
+    tail.children = [k for k in c.children if k.start >= at]
+    return tail
 
 
 def carve_problems(text: str, root: Node, allowed: list[Node], body_end: int) -> None:
@@ -500,7 +513,7 @@ def split_text(text: str, classify_parts) -> Node:
     elif _plain_parts_above(text, paras, root):
         root = build_heading_tree(text, paras, body_end, plain=True, plain_rank=0)
     if not root.children:
-        whole = Node("全文", "", "全文", 1, 0, body_end, 0)
+        whole = Node(WHOLE, "", WHOLE, 1, 0, body_end, 0)
         root.children.append(whole)
     elif root.children[0].start > 0:
         first_line = text[: text.find("\n")] if "\n" in text else text

@@ -17,6 +17,7 @@ from summarizer import lexicon as lx
 from summarizer.parse.document import ParsedDocument, span_of
 from summarizer.parse.periods import in_spans, multi_year_spans
 from summarizer.parse.split import ANNEX
+from summarizer.rules.targets import plan_year_triggers
 from summarizer.rules.figures import (
     CHANGE, CHANGE_RE, LEVEL_RE, NUM, metric_figures, own_clause_end,
 )
@@ -221,30 +222,55 @@ HEADLINE_DENSITY_CAP = 4
 
 
 def result_regions(doc: ParsedDocument):
-    """(section, start, end, in a review part) for every stretch of the report where results of
-    the review year may stand: each review part, less its problems passage; and, read sentence by
-    sentence (`_states_a_result`), the closing words of a part, the front of a report whose review
-    has no heading, and plan parts that recall last year. Glossaries, annexes, problems passages
-    and target lists are none."""
+    """(section, start, end, read as a review) for every stretch of the report where results of
+    the review year may stand: each review part, less its problems passage; what stands before the
+    plan begins outside any plan part (the front of a report whose review has no heading, closing
+    words, a report without parts); and, read sentence by sentence (`_states_a_result`), plan parts
+    that recall last year and what follows the plan. Glossaries, annexes, problems passages and
+    target lists are none."""
+    begins = plan_start(doc)
     for part in doc.tree.sections:
         if part.kind == SectionKind.GLOSSARY or (part.derived and part.path == ANNEX):
             continue
-        yield from _regions(part, part.kind == SectionKind.REVIEW)
+        plan_part = part.kind in _PLAN_KINDS
+        for section, start, end in _regions(part):
+            in_review = section.kind == SectionKind.REVIEW or (not plan_part and end <= begins)
+            yield section, start, end, in_review
 
 
-def _regions(s: Section, in_review: bool):
+def plan_start(doc: ParsedDocument) -> int:
+    """Where the plan begins: the first paragraph that opens on the plan year (今年是……, 2026年是
+    ……) after the first part, the first plan part or the first plan-year targets trigger,
+    whichever comes first."""
+    text = doc.clean.text
+    plan_year = doc.tree.metadata.plan_year
+    starts = [p.clean_start for p in doc.tree.sections if p.kind in _PLAN_KINDS]
+    starts += [trigger.start() for _, trigger, _ in plan_year_triggers(doc)][:1]
+    first_part = next((p.clean_end for p in doc.tree.sections if not p.derived), 0)
+    for line in re.finditer(r"[^\n]+", text):
+        opening = line.group(0)[:40]
+        if lx.PLAN_OPENING_RE.match(opening) or (plan_year and re.match(rf"{plan_year}年(?:是|，|,)", opening)):
+            if line.start() >= min(first_part, len(text) // 4) or not doc.tree.sections:
+                starts.append(line.start())
+                break
+    return min(starts, default=len(text))
+
+
+_PLAN_KINDS = (SectionKind.TASKS, SectionKind.TARGETS, SectionKind.REQUIREMENTS, SectionKind.OUTLOOK)
+
+
+def _regions(s: Section):
+    """(deepest section, start, end) for the stretches of `s` that may hold results."""
     if s.kind in _NO_RESULTS:
         return
-    if s.kind != SectionKind.REVIEW and s.derived:
-        in_review = False  # a passage carved out of a review (结语) is read sentence by sentence
     pos = s.body_start
     for c in s.children:
         if c.clean_start > pos:
-            yield s, pos, c.clean_start, in_review
-        yield from _regions(c, in_review and c.kind == SectionKind.REVIEW)
+            yield s, pos, c.clean_start
+        yield from _regions(c)
         pos = max(pos, c.clean_end)
     if s.clean_end > pos:
-        yield s, pos, s.clean_end, in_review
+        yield s, pos, s.clean_end
 
 
 _NO_RESULTS = (SectionKind.PROBLEMS, SectionKind.TARGETS, SectionKind.REQUIREMENTS, SectionKind.GLOSSARY)

@@ -15,7 +15,7 @@ from schemas.summary import Target
 
 from summarizer import lexicon as lx
 from summarizer.parse.document import ParsedDocument, span_of
-from summarizer.parse.split import ANNEX
+from summarizer.parse.split import ANNEX, uncovered
 from summarizer.rules.figures import (
     LEAD_RE, RANGE_RE, TARGET_CHANGE, TARGET_VALUE_RE, canonical_indicator, comparator_of,
 )
@@ -34,6 +34,10 @@ def _targets_passages(text: str, start: int, end: int, limit: int) -> list[tuple
         s, e = start + line.start(), start + line.end()
         if text.startswith("——", s):
             out.append(_dash_item(text, s, e))
+            continue
+        dash = text.find("——", s, min(e, s + _LABEL_MAX + 8))
+        if dash > s and not TARGET_VALUE_RE.search(text, s, dash):  # "(一)预期性指标——地区生产总值增长8%；"
+            out.append(_dash_item(text, dash, e))
             continue
         trigger = lx.TARGETS_TRIGGER_RE.search(text, s, e)
         if trigger:
@@ -59,10 +63,11 @@ def _list_after(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
     line_end = limit if line_end < 0 or line_end > limit else line_end
     out: list[tuple[int, int]] = []
     for m in re.finditer(r"[^。]+。?", text[pos:line_end]):
-        if out and not _states_targets(text, pos + m.start(), pos + m.end()):
-            return out  # "继续实施积极的就业政策。": the list is over
+        sentence = text[pos + m.start() : pos + m.end()]
+        if out and (not _states_targets(text, pos + m.start(), pos + m.end()) or lx.TARGETS_AFTERWORD_RE.match(sentence)):
+            return out  # "继续实施积极的就业政策。", "确定以上目标，……": the list is over
         out.append((pos + m.start(), pos + m.end()))
-    nxt, last = line_end + 1, text[pos:line_end].rstrip()
+    nxt, last, last_dash = line_end + 1, text[pos:line_end].rstrip(), False
     for _ in range(lx.TARGET_LIST_MAX_LINES):
         if nxt >= limit:
             break
@@ -71,14 +76,20 @@ def _list_after(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
         dash = text.startswith("——", nxt)
         goes_on = dash or not out or last.endswith(_LIST_GOES_ON)
         first = _dash_item(text, nxt, le) if dash else _first_sentence(text, nxt, le)
-        if not goes_on or _HEADING_LINE_RE.match(text, nxt) or not _states_targets(text, *first):
+        if (goes_on or last_dash) and _LABEL_LINE_RE.fullmatch(text, nxt, le):
+            nxt = le + 1  # "预期性指标", "约束性指标": a label inside the list
+            continue
+        if not goes_on or _HEADING_LINE_RE.match(text, nxt) or not _states_targets(text, *first) or lx.TARGETS_AFTERWORD_RE.match(text, first[0], first[1]):
             break
         out += [first] if dash else [(nxt + m.start(), nxt + m.end()) for m in re.finditer(r"[^。]+。?", text[nxt:le])]
-        nxt, last = le + 1, text[first[0] : first[1]].rstrip() if dash else text[nxt:le].rstrip()
+        nxt, last, last_dash = le + 1, text[first[0] : first[1]].rstrip() if dash else text[nxt:le].rstrip(), dash
     return out
 
 
 _LIST_GOES_ON = ("；", ";", "，", ",", "：", ":")
+#: A short line without punctuation between a trigger and its list, or inside it (预期性指标).
+_LABEL_MAX = 12
+_LABEL_LINE_RE = re.compile(rf"[^，,。；;：:\n]{{1,{_LABEL_MAX}}}")
 
 
 def _first_sentence(text: str, s: int, e: int) -> tuple[int, int]:
@@ -177,8 +188,8 @@ def extract_targets(doc: ParsedDocument) -> list[Target]:
     text = doc.clean.text
     for part in doc.tree.sections:
         for section in part.walk():
-            if section.kind == SectionKind.TARGETS:
-                for start, end in doc.own_text_spans(section):
+            if section.kind == SectionKind.TARGETS:  # its heading line too: "（一）预期性指标——……"
+                for start, end in uncovered(section.clean_start, section.clean_end, [(c.clean_start, c.clean_end) for c in section.children]):
                     _read(doc, section, _targets_passages(text, start, end, part.clean_end), seen, out)
     for section, trigger, limit in plan_year_triggers(doc):
         if TARGET_VALUE_RE.match(text, trigger.end()):  # 今年经济增长预期目标为7%左右
@@ -202,7 +213,9 @@ def _read(doc: ParsedDocument, section: Section, passages, seen: set, out: list[
                 out[-1].note = clause.strip()  # "、力争达到8%": the stretch of the target before
                 continue
             for indicator, target, a, b in parse_target(clause):
-                out.append(_target(doc, section, indicator, target, cs, ce))
+                t = _target(doc, section, indicator, target, cs, ce)
+                if not any((o.canonical or o.indicator, o.target) == (t.canonical or t.indicator, t.target) for o in out):
+                    out.append(t)  # a target restated ("提出国内生产总值增长8%左右，主要是……") is the same target
 
 
 def _lead(words: str) -> str:
@@ -217,9 +230,10 @@ def _lead(words: str) -> str:
 def plan_year_triggers(doc: ParsedDocument):
     """(deepest section, trigger match, end of its part) for each targets trigger outside the
     targets sections that sets the plan year's targets: not in a glossary or annex, not of a plan
-    period (今后五年, “十五五”, 年均), and, in a review or an outlook part, only where its sentence
-    names the plan year (今年, 明年)."""
+    period (今后五年, “十五五”, 年均), and, outside a plan part, only where its sentence names the
+    plan year (今年, 明年, the year's number): "主要经济指标情况如下" in a review lists results."""
     text = doc.clean.text
+    plan_year = doc.tree.metadata.plan_year
     for part in doc.tree.sections:
         if part.kind == SectionKind.GLOSSARY or (part.derived and part.path == ANNEX):
             continue
@@ -230,9 +244,16 @@ def plan_year_triggers(doc: ParsedDocument):
             context = text[_sentence_start(text, trigger.start()) : trigger.end()]
             if lx.PERIOD_TARGETS_RE.search(context):
                 continue
-            if part.kind in (SectionKind.REVIEW, SectionKind.OUTLOOK) and not lx.PLAN_YEAR_CONTEXT_RE.search(context):
+            if part.kind not in _PLAN_PARTS and not names_plan_year(context, plan_year):
                 continue
             yield section, trigger, part.clean_end
+
+
+_PLAN_PARTS = (SectionKind.TASKS, SectionKind.TARGETS, SectionKind.REQUIREMENTS)
+
+
+def names_plan_year(text: str, plan_year: Optional[int]) -> bool:
+    return bool(lx.PLAN_YEAR_CONTEXT_RE.search(text)) or (plan_year is not None and f"{plan_year}年" in text)
 
 
 def _deepest(section: Section, pos: int) -> Section:
