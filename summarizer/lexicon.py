@@ -354,7 +354,7 @@ UNITS: list[tuple[str, str, float]] = [
     ("万户", "household", 1e4), ("户", "household", 1.0),
     ("万个", "count", 1e4), ("万家", "count", 1e4), ("万套", "count", 1e4), ("万间", "count", 1e4),
     ("万辆", "count", 1e4), ("亿吨", "ton", 1e8), ("万吨", "ton", 1e4), ("吨", "ton", 1.0),
-    ("亿斤", "jin", 1e8), ("万斤", "jin", 1e4), ("公斤", "kg", 1.0), ("斤", "jin", 1.0),
+    ("万亿斤", "jin", 1e12), ("亿斤", "jin", 1e8), ("万斤", "jin", 1e4), ("公斤", "kg", 1.0), ("斤", "jin", 1.0),
     ("亿千瓦时", "kwh", 1e8), ("万千瓦时", "kwh", 1e4), ("千瓦时", "kwh", 1.0), ("万千瓦", "kw", 1e4), ("千瓦", "kw", 1.0),
     ("万标箱", "teu", 1e4), ("标箱", "teu", 1.0), ("万元/人", "yuan_per_person", 1e4), ("元/人", "yuan_per_person", 1.0),
     ("岁", "years_of_age", 1.0),
@@ -382,6 +382,15 @@ TARGET_VERBS = ("控制在", "保持在", "稳定在", "继续保持", "保持",
 #: Verbs that stand between an indicator and its value; they belong to neither.
 VALUE_VERBS = ("预计全年实现", "预计实现", "预计完成", "力争实现", "力争", "实现", "完成", "达到", "控制在", "保持在", "保持", "为", "达", "共", "累计", "推动完成",
                "平均值为", "平均值", "均值为", "均值", "平均为", "迈上", "跨上", "跨过", "稳定在", "由", "从")
+#: Words that may stand between an indicator's name and its value without being either
+#: (城镇新增就业人口970万人, 国内生产总值2000年达89404亿元).
+INDICATOR_TAIL_RE = re.compile(r"(?:人口|人数)?(?:(?:19|20)\d{2}年(?:底|末)?)?")
+#: A clause after an indicator's figure-less clause that gives its figure for a time it names
+#: ("粮食产量屡创历史新高，去年达到1.09万亿斤", "外贸出口从7月份开始回升，全年达到1949亿美元").
+TIMED_FIGURE_CLAUSE_RE = re.compile(r"(?:去年|全年|(?:19|20)\d{2}年)(?:全年)?(?=达到|达|实现|为|完成|增长|突破|超过)")
+#: A level printed as where a period ended ("从1997年的7.4万亿元增加到2002年的10.2万亿元"): the
+#: words from the start to the end.
+FROM_TO_RE = re.compile(r"(?:从|由)(?:(?:19|20)\d{2}年(?:的)?)?(?P<from>[^，,。；;]{1,16}?)(?:增加|提高|增长|扩大|上升|发展|减少|下降)?到(?:(?P<year>(?:19|20)\d{2})年(?:的)?)?")
 #: After a change, the level of the same indicator may follow in its own clause ("增长6.1%、突破2万亿元",
 #: "增长5.8%、增速全国第3，总量达到60013亿元").
 TOTAL_AFTER_CHANGE_RE = re.compile(
@@ -445,11 +454,15 @@ MULTI_YEAR_OPENING_RE = re.compile(
 SINGLE_YEAR_OPENING_RE = re.compile(
     r"^(?:各位代表[！!，,：:]\s*)?(?:过去(?:的)?一年|刚刚过去的|一年来|这一年|去年|(?:19|20)\d{2}年(?:是|，|,|极|很|在|我们|全省|全市|全区|全国|全年|以来))"
 )
+#: Inside a paragraph of several years, a sentence that turns to the review year by these words
+#: ends the passage ("过去五年，……。过去一年，……"); a sentence opening on the year's number
+#: ("2007年，国内生产总值达到24.66万亿元，比2002年增长65.5%") is still part of the five years.
+BACK_TO_THE_YEAR_RE = re.compile(r"^(?:各位代表[！!，,：:]\s*)?(?:过去(?:的)?一年|刚刚过去的|一年来|这一年|去年)")
 #: Period label of a headline figure read in such a passage.
 MULTI_YEAR_PERIOD = "五年"
 #: A sentence that speaks of several years whatever paragraph it sits in ("五年来，地区生产总值
 #: 年均增长6%", "“十四五”时期累计完成投资……").
-MULTI_YEAR_SENTENCE_RE = re.compile(r"五年来|五年间|过去五年|这五年|近五年|十[一二三四五六七八九]五”?(?:时期|期间|以来)|年均")
+MULTI_YEAR_SENTENCE_RE = re.compile(r"五年来|五年间|过去五年|这五年|近五年|十[一二三四五六七八九]五”?(?:时期|期间|以来)|年均|(?:^|[。；;，,])五年(?![规计内前后])")
 #: A sentence that speaks of the review year by name or by one of these words.
 REVIEW_YEAR_SENTENCE_RE = re.compile(r"去年|过去(?:的)?一年|一年来|刚刚过去的")
 #: A sentence that speaks of the plan: its year, its targets or what is to be done.

@@ -48,7 +48,7 @@ def paragraph_scope(paragraph: str, multi_before: bool) -> bool:
 def _back_to_the_year(paragraph: str) -> int | None:
     """Where a multi-year paragraph turns to the review year: a later sentence that opens on it."""
     for m in re.finditer(r"[。！!？?]", paragraph):
-        if lx.SINGLE_YEAR_OPENING_RE.match(paragraph[m.end() :]):  # the pattern is anchored with ^
+        if lx.BACK_TO_THE_YEAR_RE.match(paragraph[m.end() :]):  # the pattern is anchored with ^
             return m.end()
     return None
 
@@ -59,9 +59,11 @@ def _part_starts_multi(part: Section) -> bool:
 
 def multi_year_spans(doc: ParsedDocument) -> list[tuple[int, int]]:
     """Cleaned-text spans of the report's parts that speak of several years, in order (a part's
-    scope starts afresh; the glossary is no part)."""
+    scope starts afresh; the glossary is no part). Inside them, a sentence that opens on the review
+    year's number ("2012年，……国内生产总值增长7.8%") speaks of that year and is left out."""
     text = doc.clean.text
     out: list[tuple[int, int]] = []
+    year = doc.tree.metadata.review_year
     for part in doc.tree.sections:
         if part.kind == SectionKind.GLOSSARY:
             continue
@@ -73,10 +75,28 @@ def multi_year_spans(doc: ParsedDocument) -> list[tuple[int, int]]:
                 back = _back_to_the_year(line.group(0))
                 if back is not None:  # "过去五年，……。过去一年，……": the year's own from here on
                     end, multi = start + back, False
-                if out and out[-1][1] >= start - 1:
-                    out[-1] = (out[-1][0], end)
-                else:
-                    out.append((start, end))
+                for a, b in _without_year_sentences(text, start, end, year):
+                    if out and out[-1][1] >= a - 1:
+                        out[-1] = (out[-1][0], b)
+                    else:
+                        out.append((a, b))
+    return out
+
+
+def _without_year_sentences(text: str, start: int, end: int, year: int | None) -> list[tuple[int, int]]:
+    """[start, end) less its sentences that open on the year ("2007年，国内生产总值达到……")."""
+    if year is None:
+        return [(start, end)]
+    out, pos = [], start
+    for m in re.finditer(rf"(?:^|(?<=[。！!？?]))(?:——)?{year}\s*年[，,]", text[start:end]):
+        a = start + m.start()
+        stop = re.compile(r"[。！!？?]").search(text, a, end)
+        b = stop.end() if stop else end
+        if a > pos:
+            out.append((pos, a))
+        pos = b
+    if end > pos:
+        out.append((pos, end))
     return out
 
 

@@ -21,10 +21,13 @@ UNIT = lx.compile_alternation([u for u, _, _ in lx.UNITS])
 QUAL = lx.compile_alternation(list(lx.CHANGE_QUALIFIERS))
 BEFORE = lx.compile_alternation(list(lx.COMPARATORS_BEFORE))
 AFTER = lx.compile_alternation(list(lx.COMPARATORS_AFTER))
-CHANGE = lx.compile_alternation(["增长", "下降", "增速", "增幅", "涨幅", "上涨", "提高", "降低", "回落", *lx.EXTRA_METRIC_CHANGE_WORDS])
+#: Every word of change (增长, 下降, 涨幅, 提高, 上升, 微降, …), one list in the lexicon.
+CHANGE = lx.compile_alternation(list(lx.CHANGE_WORDS))
 
-#: A change as printed: 同比增长8.9%, 按自然口径计算下降9.9%, 增速7%, 增长7%以上.
-CHANGE_RE = re.compile(rf"(?:(?:{QUAL})\s*)?(?:{CHANGE})\s*(?:了)?\s*{NUM}\s*(?:%|％|个百分点|百分点|倍)(?:{AFTER})?")
+#: A change as printed: 同比增长8.9%, 按自然口径计算下降9.9%, 增速7%, 增长7%以上, 涨幅控制在3.3%.
+#: A rate that moved to a figure: 涨幅回落到2.6%, 增速回升至5% (the rate is the figure).
+RATE_REACHED = r"(?:涨幅|增速|增幅)(?:回落|回升|下降|提高|上升|降|升)(?:到|至)"
+CHANGE_RE = re.compile(rf"(?:(?:{QUAL})\s*)?(?:{RATE_REACHED}|(?:{CHANGE})\s*(?:了|控制在|保持在|为)?)\s*{NUM}\s*(?:%|％|个百分点|百分点|倍)(?:{AFTER})?")
 #: A level as printed: 4759亿元, 超5200亿元, 900亿元以上, 突破千亿元.
 LEVEL_RE = re.compile(rf"(?:(?:{BEFORE})\s*)?{NUM}\s*(?:余|多)?\s*(?:{UNIT}|[万亿]+)(?:{AFTER})?")
 VALUE_VERBS_RE = re.compile(r"(?:" + lx.compile_alternation(list(lx.VALUE_VERBS)) + r")+$")
@@ -59,7 +62,7 @@ def comparator_of(target: str) -> Optional[str]:
 
 
 PCT = r"(?:%|％|个百分点|百分点)"
-TARGET_CHANGE = lx.compile_alternation(["增长", "下降", "增速", "增幅", "涨幅", "提高", "降低", "回落", "减少", "增加"])
+TARGET_CHANGE = CHANGE
 #: A target value: 增长5%左右, 增长5.0%—5.5%, 涨幅2%左右, 5.5%以内, 616亿斤左右, 70万人, 16.8万元/人左右.
 TARGET_VALUE_RE = re.compile(
     rf"(?:(?:{QUAL})\s*)?(?:(?:{TARGET_CHANGE})\s*)?(?:(?:{BEFORE})\s*)?"
@@ -68,6 +71,7 @@ TARGET_VALUE_RE = re.compile(
 )
 RANGE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|％)?\s*[-—–~～至到]\s*(\d+(?:\.\d+)?)")
 
+_RATE_REACHED_RE = re.compile(RATE_REACHED)
 CHANGE_WORD_RE = re.compile(lx.compile_alternation(list(lx.CHANGE_WORDS)))
 
 
@@ -78,11 +82,13 @@ def change_sign(change: str) -> int:
 
 
 def signed_change(change: str) -> tuple[Optional[float], Optional[str]]:
-    """A printed change as (signed number, unit): 下降9.9% → (-9.9, "%"); (None, None) if no rate."""
+    """A printed change as (signed number, unit): 下降9.9% → (-9.9, "%"), 涨幅回落到2.6% → (2.6,
+    "%"); (None, None) if no rate."""
     qs = rates(change)
     if not qs:
         return None, None
-    return change_sign(change) * qs[0].raw, qs[0].unit
+    sign = 1 if _RATE_REACHED_RE.search(change) else change_sign(change)
+    return sign * qs[0].raw, qs[0].unit
 
 
 def metric_figures(value: Optional[str], change: Optional[str]) -> dict[str, object]:

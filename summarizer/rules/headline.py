@@ -18,6 +18,7 @@ from summarizer.parse.document import ParsedDocument, span_of
 from summarizer.parse.periods import in_spans, multi_year_spans
 from summarizer.parse.split import ANNEX
 from summarizer.rules.targets import plan_year_triggers
+from summarizer.rules.respectively import hand_out, has_list_after
 from summarizer.rules.figures import (
     CHANGE, CHANGE_RE, LEVEL_RE, NUM, metric_figures, own_clause_end,
 )
@@ -64,16 +65,27 @@ def _metric_at(doc: ParsedDocument, section: Section, m: re.Match, limit: int, c
     pair = lx.URBAN_RURAL_LEAD_RE.search(lead)
     if pair and window.startswith("分别") and "人均可支配收入" in indicator:
         return _urban_rural(doc, section, m, window, clause_start, pair)
+    if has_list_after(text, m.end(), end):
+        return []  # one of the names of a 分别 list: `_handed_out` reads it
     # the value comes first, right after the indicator (and a verb such as 实现 / 完成 / 达)
-    verbs = re.match(r"^(?:\(GDP\)|（GDP）)?(?:" + lx.compile_alternation(list(lx.VALUE_VERBS)) + r")*", window)
+    tail = lx.INDICATOR_TAIL_RE.match(window)
+    verbs = _VALUE_VERBS_PREFIX_RE.match(window, tail.end())
     after = verbs.end() if verbs else 0
     value = LEVEL_RE.match(window, after)
+    if value is None:  # "从1997年的7.4万亿元增加到2002年的10.2万亿元": where the period ended
+        value = _from_to(window, tail.end())
+    topic = value is None and window[after : after + 1] in ("，", ",") and not _ALIAS_RE.search(window, after + 1, own_clause_end(window, after + 1))
+    if value is None:  # the figure in the next clause: "……收入，由……增加到……", "……，去年达到1.09万亿斤"
+        at = _next_clause_figure_at(window, after, topic)
+        value = (LEVEL_RE.match(window, at) or _from_to(window, at)) if at is not None else None
+        if value is not None:
+            after = at
     # the indicator's own clause: a change in the next clause counts only when that clause
     # opens with it ("地区生产总值5.3万亿元，增长4.8%"), never when it names another indicator
     own = own_clause_end(window, value.end() if value else after)
-    change = CHANGE_RE.search(window, value.end() if value else after, own)
-    if change and value is None and change.start() - after > 12:
-        change = None  # too far from the indicator to be its change
+    change = CHANGE_RE.search(window, value.end() if value else after, own_clause_end(window, after + 1) if topic else own)
+    if change and value is None and change.start() - after > 12 and not topic:
+        change = None  # too far from the indicator to be its change (unless the name is the clause's topic: "……收入，……实际增长9.3%")
     if value is None and change is None:
         return _flat(doc, section, m, window, after, canonical)
     if change and change.start() - (value.end() if value else after) > 16:
@@ -104,6 +116,31 @@ def _metric_at(doc: ParsedDocument, section: Section, m: re.Match, limit: int, c
     score = 2 * bool(value_text and change_text) + 2 * arabic + bool(value_text) + bool(change_text)
     return [_Candidate(metric, score, m.start())]
 
+
+
+def _from_to(window: str, pos: int) -> Optional[re.Match]:
+    """The level at the end of "从1997年的7.4万亿元增加到2002年的10.2万亿元" at `pos`, or None."""
+    span = lx.FROM_TO_RE.match(window, pos)
+    if span and LEVEL_RE.fullmatch(span.group("from")):
+        return LEVEL_RE.match(window, span.end())
+    return None
+
+
+def _next_clause_figure_at(window: str, after: int, topic: bool) -> Optional[int]:
+    """Where the next clause gives the indicator's figure when its own clause gives none: after a
+    topic comma ("……收入，由……"), or a clause that opens on a time ("，去年达到……", "，全年达到……");
+    never across another indicator's name."""
+    stop = own_clause_end(window, after)
+    if stop >= len(window) or (_ITEM_SOON_RE.search(window, after, stop) and not topic) or _ALIAS_RE.search(window, after, stop):
+        return None
+    nxt = stop + 1 if not topic else after + 1
+    if _ALIAS_RE.search(window, nxt, own_clause_end(window, nxt)):
+        return None
+    timed = lx.TIMED_FIGURE_CLAUSE_RE.match(window, nxt)
+    if not (topic or timed):
+        return None
+    verbs = _VALUE_VERBS_PREFIX_RE.match(window, timed.end() if timed else nxt)
+    return verbs.end()
 
 
 def _metric(doc, section, indicator, canonical, value_text, change_text, period_m, qualifier, span_start, span_end) -> Metric:
@@ -166,11 +203,15 @@ def extract_headline_metrics(doc: ParsedDocument) -> list[Metric]:
         for m in _ALIAS_RE.finditer(text, start, end):
             s_start, s_end = _sentence_bounds(text, m.start(), start, end)
             sentence = text[s_start:s_end]
-            if not in_review and not _states_a_result(text[s_start : _clause_end(text, m.end(), s_end)], review_year):
+            clause_end = _clause_end(text, m.end(), s_end)
+            if not in_review and not _states_a_result(text, _paragraph_start(text, s_start, start), s_start, clause_end, review_year):
                 continue
-            for cand in _metric_at(doc, section, m, end):
-                _mark_several_years(cand, in_spans(m.start(), several_years) or bool(lx.MULTI_YEAR_SENTENCE_RE.search(text, s_start, m.start())))
-                cand.rank = (cand.score, _headline_density(text, m.start()), _names_the_year(sentence, review_year), in_review)
+            c_start = max(max(text.rfind(ch, s_start, m.start()) for ch in "，,；;：:") + 1, s_start)
+            for cand in _metric_at(doc, section, m, end) + _handed_out(doc, section, m, s_start, s_end):
+                several = in_spans(m.start(), several_years) or bool(lx.MULTI_YEAR_SENTENCE_RE.search(text, s_start, m.start()))
+                # "国内生产总值2000年达89404亿元", "……，去年达到1.09万亿斤" in a five-year review: the year's
+                _mark_several_years(cand, several and not _names_its_year(doc, c_start, cand.metric, review_year))
+                cand.rank = (cand.score, _headline_density(text, m.start()), _of_the_year(text, m.start(), sentence, review_year, several), in_review)
                 found.setdefault(cand.metric.canonical or cand.metric.indicator, []).append(cand)
     if "地区生产总值" not in found:
         for part in doc.tree.sections:
@@ -185,6 +226,29 @@ def extract_headline_metrics(doc: ParsedDocument) -> list[Metric]:
     return [c.metric for c in sorted(best, key=lambda c: c.pos)]
 
 
+def _handed_out(doc: ParsedDocument, section: Section, m: re.Match, s_start: int, s_end: int) -> list[_Candidate]:
+    """The figure a 分别 list of the sentence gives this indicator, with the level its own clause
+    prints ("城镇居民人均可支配收入9422元，……，分别实际增长7.7%和6.8%" → 9422元, 实际增长7.7%)."""
+    text = doc.clean.text
+    if not _alias_stands_alone(text, m):
+        return []
+    names = [(a.start(), a.end()) for a in _ALIAS_RE.finditer(text, s_start, s_end) if _alias_stands_alone(text, a)]
+    out = []
+    for h in hand_out(text, s_start, s_end, names):
+        if h.name_start != m.start():
+            continue
+        value = h.value
+        if value is None:  # its own clause may print its level
+            own = _VALUE_VERBS_PREFIX_RE.match(text, m.end())
+            level = LEVEL_RE.match(text, own.end() if own else m.end())
+            value = level.group(0) if level and re.search(r"\d", level.group(0)) else None
+        canonical = _ALIAS_CANON[m.group(0)]
+        metric = _metric(doc, section, m.group(0), canonical, value, h.change, None, None, m.start(), h.end)
+        # one more than `_metric_at` gives the same figures: a list says whose figure it is
+        out.append(_Candidate(metric, 2 * bool(value and h.change) + 3 + bool(value) + bool(h.change), m.start()))
+    return out
+
+
 def _sentence_bounds(text: str, pos: int, floor: int, ceiling: int) -> tuple[int, int]:
     start = max(text.rfind(ch, floor, pos) for ch in "。！？!?\n") + 1
     stop = _SENTENCE_END_RE.search(text, pos, ceiling)
@@ -196,15 +260,38 @@ def _clause_end(text: str, pos: int, ceiling: int) -> int:
     return stop.start() if stop else ceiling
 
 
+def _names_its_year(doc: ParsedDocument, c_start: int, metric: Metric, review_year: Optional[int]) -> bool:
+    """Whether the words from a figure's clause to the figure name the review year (its number, 去年)."""
+    _, end = doc.clean.to_clean(metric.source.start, metric.source.end)
+    words = doc.clean.text[c_start:end]
+    return "年均" not in words and (bool(lx.REVIEW_YEAR_SENTENCE_RE.search(words)) or (review_year is not None and f"{review_year}年" in words))
+
+
+def _of_the_year(text: str, pos: int, sentence: str, review_year: Optional[int], several: bool) -> bool:
+    """Whether a figure speaks of the review year by its place: its paragraph opens on the year
+    (刚刚过去的2025年，……), or its sentence names the year outside a passage of several years."""
+    paragraph = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return bool(lx.SINGLE_YEAR_OPENING_RE.match(paragraph)) or (not several and _names_the_year(sentence, review_year))
+
+
 def _names_the_year(sentence: str, review_year: Optional[int]) -> bool:
     return bool(lx.REVIEW_YEAR_SENTENCE_RE.search(sentence)) or (review_year is not None and f"{review_year}年" in sentence)
 
 
-def _states_a_result(sentence: str, review_year: Optional[int]) -> bool:
-    """Outside a review part, a figure is a result of the review year only when its sentence, up to
-    the figure's clause, says which year it speaks of (去年, 过去一年, the year's number) and
-    nothing of the plan (今年, 目标, 力争, …)."""
-    return _names_the_year(sentence, review_year) and not lx.PLAN_SENTENCE_RE.search(sentence)
+def _states_a_result(text: str, p_start: int, s_start: int, clause_end: int, review_year: Optional[int]) -> bool:
+    """Outside a review part, a figure is a result of the review year only when its paragraph, up
+    to the figure's clause, last said which year it speaks of (去年, 过去一年, the year's number)
+    rather than anything of the plan (今年, 目标, 力争, …), and its own sentence says nothing of the
+    plan: "做好今年的工作……。过去一年，……。国内生产总值增长10.3%，……"."""
+    if lx.PLAN_SENTENCE_RE.search(text, s_start, clause_end):
+        return False
+    year = rf"|{review_year}年" if review_year else ""
+    cues = list(re.finditer(rf"(?P<review>{lx.REVIEW_YEAR_SENTENCE_RE.pattern}{year})|(?P<plan>{lx.PLAN_SENTENCE_RE.pattern})", text[p_start:clause_end]))
+    return bool(cues) and cues[-1].group("review") is not None
+
+
+def _paragraph_start(text: str, pos: int, floor: int) -> int:
+    return max(text.rfind("\n", floor, pos) + 1, floor)
 
 
 def _headline_density(text: str, pos: int) -> int:
@@ -225,16 +312,16 @@ def result_regions(doc: ParsedDocument):
     """(section, start, end, read as a review) for every stretch of the report where results of
     the review year may stand: each review part, less its problems passage; what stands before the
     plan begins outside any plan part (the front of a report whose review has no heading, closing
-    words, a report without parts); and, read sentence by sentence (`_states_a_result`), plan parts
-    that recall last year and what follows the plan. Glossaries, annexes, problems passages and
-    target lists are none."""
+    words, a report without parts); and, read sentence by sentence (`_states_a_result`), problems
+    passages ("去年居民消费价格上涨4.8%"), plan parts that recall last year and what follows the
+    plan. Glossaries, annexes and target lists are none."""
     begins = plan_start(doc)
     for part in doc.tree.sections:
         if part.kind == SectionKind.GLOSSARY or (part.derived and part.path == ANNEX):
             continue
         plan_part = part.kind in _PLAN_KINDS
         for section, start, end in _regions(part):
-            in_review = section.kind == SectionKind.REVIEW or (not plan_part and end <= begins)
+            in_review = section.kind == SectionKind.REVIEW or (not plan_part and end <= begins and section.kind != SectionKind.PROBLEMS)
             yield section, start, end, in_review
 
 
@@ -273,7 +360,10 @@ def _regions(s: Section):
         yield s, pos, s.clean_end
 
 
-_NO_RESULTS = (SectionKind.PROBLEMS, SectionKind.TARGETS, SectionKind.REQUIREMENTS, SectionKind.GLOSSARY)
+#: What stands between an indicator and its value: (GDP), 实现, 完成, 达到 …
+_VALUE_VERBS_PREFIX_RE = re.compile(r"(?:\(GDP\)|（GDP）)?(?:" + lx.compile_alternation(list(lx.VALUE_VERBS)) + r")*")
+_ITEM_SOON_RE = re.compile(r"\d")
+_NO_RESULTS = (SectionKind.TARGETS, SectionKind.REQUIREMENTS, SectionKind.GLOSSARY)
 _SENTENCE_END_RE = re.compile("[。！？!?]")
 _CLAUSE_STOP_RE = re.compile("[，,；;。！？!?]")
 _FIGURE_SOON_RE = re.compile(r"[^。；;，,\n\d]{0,10}\d")
