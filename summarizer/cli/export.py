@@ -9,13 +9,11 @@ from typing import Annotated
 
 import typer
 
-from summarizer.cli.app import app
-from summarizer.cli.boundary import command
+from summarizer.cli.common import summaries_of
 from summarizer.cli.options import QuietOpt, settings_from
-from summarizer.cli.track import OutputOpt, PathsArg, summaries_of, write_output
+from summarizer.cli.track import OutputOpt, PathsArg, write_output
 
 
-@command(app, "export")
 def export_cmd(
     paths: PathsArg,
     as_csv: Annotated[bool, typer.Option("--csv", help="CSV with a header row [default]")] = False,
@@ -31,7 +29,7 @@ def export_cmd(
     if as_csv and as_jsonl:
         raise InputError("--csv/--jsonl", "give one format")
     suffix = output.suffix.lower() if output else ""
-    rows = export_rows(summaries_of(paths, settings_from(), quiet))
+    rows = export_rows(summaries_of(paths, settings_from(), quiet=quiet, rules_only=True))
     jsonl = as_jsonl or (not as_csv and suffix in (".jsonl", ".ndjson", ".json"))
     text = jsonl_text(rows) if jsonl else csv_text(rows)
     if output is not None:

@@ -14,6 +14,7 @@ from summarizer.settings import Settings, resolve_settings
 
 FileArg = Annotated[Path, typer.Argument(help="A report: .txt or .md (UTF-8, GB18030/GBK or UTF-16), a saved web page (.html, .htm, .mht), PDF or Word .docx; traditional script is read too")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of the rich view")]
+JsonOutOpt = Annotated[bool, typer.Option("--json", help="Print JSON")]
 MarkdownOpt = Annotated[bool, typer.Option("--markdown", help="Print Markdown instead of the rich view")]
 OutputOpt = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the result to this file (.json or .md)")]
 MaxBytesOpt = Annotated[Optional[int], typer.Option("--max-bytes", help="Refuse files larger than this [default: 2 MB]")]

@@ -12,10 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from summarizer.pipeline import Runtime
-from summarizer.cli.app import app
-from summarizer.cli.boundary import command
-from summarizer.cli.corpus import _load_summaries
+from summarizer.cli.common import summaries_of
 from summarizer.cli.options import QuietOpt, WidthOpt, settings_from, stdout_console
 
 PathsArg = Annotated[list[Path], typer.Argument(help="Reports (read with the rules, no model), summary JSONs, or batch output folders")]
@@ -30,11 +27,6 @@ LevelBandOpt = Annotated[
 ]
 
 
-def summaries_of(paths: list[Path], settings, quiet: bool) -> list:
-    """Summaries from summary JSONs and batch folders; reports are read with the rules alone."""
-    return _load_summaries(paths, lambda: Runtime.open(settings, rules_only=True), quiet)
-
-
 def write_output(output: Path, text: str) -> None:
     from summarizer.batch import write_atomic
 
@@ -42,7 +34,6 @@ def write_output(output: Path, text: str) -> None:
     typer.echo(f"wrote {output}", err=True)
 
 
-@command(app, "track")
 def track_cmd(
     paths: PathsArg,
     as_markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown (with the quotes and their spans)")] = False,
@@ -66,7 +57,7 @@ def track_cmd(
 
     settings = settings_from(target_band=band, target_level_band=level_band)
     rules = VerdictRules(band_points=settings.target_band, band_ratio=settings.target_level_band)
-    tracking = track(summaries_of(paths, settings, quiet), rules)
+    tracking = track(summaries_of(paths, settings, quiet=quiet, rules_only=True), rules)
     suffix = output.suffix.lower() if output else ""
     if as_html or suffix in (".html", ".htm"):
         text = html_page(tracking)

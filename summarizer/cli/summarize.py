@@ -1,4 +1,4 @@
-"""Commands about one document: `text`, `sections` and `summarize`."""
+"""`summarize`: one report → a brief (rich), JSON or Markdown."""
 
 from __future__ import annotations
 
@@ -6,13 +6,8 @@ from pathlib import Path
 
 import typer
 
-from summarizer.parse.document import parse_document
 from summarizer.pipeline import Runtime, summarize_file
-from summarizer.read.reader import DEFAULT_MAX_BYTES, read_document
 from summarizer.render.summary import markdown, print_brief
-from summarizer.render.tree import print_tree
-from summarizer.cli.app import app
-from summarizer.cli.boundary import command
 from summarizer.cli.options import (
     FileArg,
     JsonOpt,
@@ -30,46 +25,12 @@ from summarizer.cli.options import (
 from summarizer.cli.progress import SectionProgress, progress_display
 
 
-@command(app, "text")
-def text_cmd(
-    file: FileArg,
-    max_bytes: MaxBytesOpt = None,
-    info: bool = typer.Option(False, "--info", help="Also say on stderr how the text was obtained (format, extractor, encoding, script)"),
-) -> None:
-    """Print the text of a report as read: for a web page, PDF or Word file, the extracted text.
-    Every offset in a summary or a section tree indexes this text."""
-    raw = read_document(file, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-    if info:
-        typer.echo(
-            f"{raw.path}: format {raw.format} · extractor {raw.extractor} · encoding {raw.encoding} · script {raw.script} · {len(raw.text):,} characters",
-            err=True,
-        )
-    typer.echo(raw.text, nl=not raw.text.endswith("\n"))
-
-
-@command(app, "sections")
-def sections_cmd(
-    file: FileArg,
-    as_json: JsonOpt = False,
-    max_bytes: MaxBytesOpt = None,
-    depth: int = typer.Option(9, "--depth", help="Show sections down to this level"),
-    width: WidthOpt = None,
-) -> None:
-    """Show how a report is cleaned and split: the section tree with kinds, sizes and warnings."""
-    doc = parse_document(file, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-    if as_json:
-        typer.echo(doc.tree.model_dump_json(indent=2))
-        return
-    print_tree(doc.tree, stdout_console(width), max_level=depth)
-
-
 def write_output(path: Path, text: str) -> None:
     from summarizer.batch import write_atomic
 
     write_atomic(path, text)
 
 
-@command(app, "summarize")
 @model_options()
 def summarize_cmd(
     file: FileArg,

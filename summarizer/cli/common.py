@@ -1,0 +1,25 @@
+"""What several commands share beyond their options: summaries from the paths a user gives,
+with reports summarized under a progress display."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+from schemas.summary import DocumentSummary
+
+from summarizer.aggregate.inputs import load_summaries
+from summarizer.pipeline import Runtime, summarize_file
+from summarizer.settings import Settings
+from summarizer.cli.progress import SectionProgress, progress_display
+
+
+def summaries_of(paths: Sequence[Path], settings: Settings, *, quiet: bool, rules_only: bool = False) -> list[DocumentSummary]:
+    """Summaries from summary JSONs and batch folders; reports are summarized now (with the
+    rules alone when `rules_only`)."""
+
+    def summarize_reports(reports: list[Path]) -> list[DocumentSummary]:
+        with Runtime.open(settings, rules_only=rules_only) as runtime, progress_display(enabled=not quiet) as bar:
+            return [summarize_file(r, runtime, progress=SectionProgress(bar)) for r in reports]
+
+    return load_summaries(paths, summarize_reports)
