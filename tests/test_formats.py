@@ -383,3 +383,60 @@ def test_batch_reads_every_supported_form_and_lists_the_others(tmp_path):
         ("f.xyz", ".xyz files are not a report format this tool reads (text (.txt, .md), web pages (.html, .htm, .mht), PDF and Word .docx)"),
     ]
     assert "save it as .docx" in unsupported_reason(src / "d.doc")
+
+
+# ---------------------------------------------------------------------------------------------
+# One table of formats: sniffing, batch's discovery and the help texts all read it
+# ---------------------------------------------------------------------------------------------
+
+
+def test_every_refused_format_is_refused_by_name_with_its_sentence(tmp_path):
+    from summarizer.read.formats import FORMATS
+
+    refused = [f for f in FORMATS if not f.readable and f.suffixes]
+    assert len(refused) > 20
+    for fmt in refused:
+        for suffix in fmt.suffixes:
+            path = tmp_path / f"report{suffix}"
+            assert unsupported_reason(path) == f"{fmt.reason.removeprefix('is ')}: {fmt.hint}"
+            path.write_bytes("2024年政府工作报告\n各位代表：现在，我代表市人民政府作报告。\n".encode())
+            with pytest.raises(InputError) as info:
+                decode_document(path.read_bytes(), path)
+            assert info.value.reason == fmt.reason and info.value.hint == fmt.hint
+
+
+#: The leading bytes of every format the table recognises by its signature alone.
+SIGNED = {
+    "png": b"\x89PNG\r\n\x1a\n", "jpeg": b"\xff\xd8\xff\xe0", "gif": b"GIF89a", "tiff": b"II*\x00", "webp": b"RIFF\x00\x00\x00\x00WEBPVP8 ",
+    "riff": b"RIFF\x00\x00\x00\x00WAVE", "rar": b"Rar!\x1a\x07\x01\x00", "7z": b"7z\xbc\xaf\x27\x1c", "gzip": b"\x1f\x8b\x08",
+    "xz": b"\xfd7zXZ\x00", "zstd": b"\x28\xb5\x2f\xfd", "rtf": b"{\\rtf1\\ansi", "zip": b"PK\x03\x04", "ole2": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+}
+
+
+def test_signatures_decide_before_names():
+    from summarizer.read.formats import FORMATS, Refused, sniff
+
+    assert sniff(makers.pdf_bytes(["标题", "正文。"]), "report.txt").name == "pdf"
+    assert sniff(_docx_bytes(), "report.bin").name == "docx"
+    signed = {f.name: f for f in FORMATS if f.signature is not None and not f.readable}
+    assert set(signed) == set(SIGNED)
+    for name, head in SIGNED.items():
+        with pytest.raises(Refused) as info:
+            sniff(head + b"\x00" * 64, "report.txt")
+        assert info.value.reason == signed[name].reason, name
+
+
+def test_help_texts_and_batch_discovery_follow_the_table(tmp_path):
+    from summarizer.batch import find_inputs
+    from summarizer.read.formats import FORMATS, SUPPORTED_SUFFIXES, SUPPORTED_TEXT
+
+    assert SUPPORTED_TEXT == "text (.txt, .md), web pages (.html, .htm, .mht), PDF and Word .docx"
+    for command in ("summarize", "text", "sections", "batch"):
+        help_text = " ".join(CliRunner().invoke(app, [command, "--help"]).output.split())
+        assert SUPPORTED_TEXT in help_text, command
+    for suffix in SUPPORTED_SUFFIXES:
+        (tmp_path / f"r{suffix}").write_text("报告", encoding="utf-8")
+    (tmp_path / "r.wps").write_bytes(b"x")
+    reports, others = find_inputs(tmp_path)
+    assert sorted(p.suffix for p in reports) == sorted(s for f in FORMATS if f.readable for s in f.suffixes)
+    assert [p.name for p, _ in others] == ["r.wps"]

@@ -41,7 +41,7 @@ def batch_table(result: BatchResult) -> Table:
 
 @model_options()
 def batch_cmd(
-    folder: Annotated[Path, typer.Argument(help="Folder of reports (.txt, .md, .html, .htm, .mht, .pdf, .docx); other files are listed as unsupported")],
+    folder: Annotated[Path, typer.Argument(help=f"Folder of reports: {SUPPORTED_TEXT}; other files are listed as skipped, with the reason")],
     outdir: Annotated[Path, typer.Option("-o", "--output", help="Folder for the summaries and index")],
     recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Include subfolders")] = False,
     workers: WorkersOpt = None,

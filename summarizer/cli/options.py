@@ -10,9 +10,10 @@ from typing import Annotated, Any, Callable, Optional
 import typer
 from rich.console import Console
 
+from summarizer.read.formats import SUPPORTED_TEXT
 from summarizer.settings import Settings, resolve_settings
 
-FileArg = Annotated[Path, typer.Argument(help="A report: .txt or .md (UTF-8, GB18030/GBK or UTF-16), a saved web page (.html, .htm, .mht), PDF or Word .docx; traditional script is read too")]
+FileArg = Annotated[Path, typer.Argument(help=f"A report: {SUPPORTED_TEXT}; text in UTF-8, GB18030/GBK or UTF-16, traditional script too")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of the rich view")]
 JsonOutOpt = Annotated[bool, typer.Option("--json", help="Print JSON")]
 MarkdownOpt = Annotated[bool, typer.Option("--markdown", help="Print Markdown instead of the rich view")]

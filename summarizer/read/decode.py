@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Optional
 
 from summarizer.errors import InputError
+from summarizer.read.extracted import Extracted
 
 #: Share of damaged characters up to which a mostly-UTF-8 file is read as damaged UTF-8.
 MAX_DAMAGED_SHARE = 0.01
@@ -26,6 +27,12 @@ CHARSET_ALIASES = {
     "big5": "big5hkscs", "big5-hkscs": "big5hkscs", "x-x-big5": "big5hkscs", "cp950": "big5hkscs",
     "utf8": "utf-8", "utf-8": "utf-8", "unicode": "utf-8",
 }
+
+
+def read(data: bytes, name: str) -> Extracted:
+    """The reader of plain text files (.txt, .md): the text in whichever encoding reads it."""
+    text, encoding = decode_text(data, name)
+    return Extracted(text, encoding, "decode")
 
 
 def decode_text(data: bytes, path: str | Path) -> tuple[str, str]:

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer.errors import InputError
+from summarizer.read.extracted import Extracted, library_version
 
 #: Share of the page height at the top and bottom where running headers and page numbers stand.
 FURNITURE_BAND = 0.12
@@ -82,6 +83,15 @@ class PdfText:
 
     text: str
     recovered_lines: int = 0
+
+
+def read(data: bytes, name: str) -> Extracted:
+    """The reader of PDF files."""
+    pdf = pdf_text(data, name)
+    extractor = library_version("pypdfium2")
+    if pdf.recovered_lines:
+        extractor += f" + {library_version('pypdf')} ({pdf.recovered_lines} line(s) PDFium left out)"
+    return Extracted(pdf.text, "pdf", extractor)
 
 
 def pdf_text(data: bytes, path: str | Path = "<bytes>") -> PdfText:

@@ -34,6 +34,7 @@ from typing import Iterator, Optional
 
 from summarizer.read.decode import decode_declared
 from summarizer.errors import InputError
+from summarizer.read.extracted import Extracted, library_version
 
 #: What a table row's cells are joined with (as for Word tables).
 CELL_SEP = " | "
@@ -83,6 +84,18 @@ def declared_charset(data: bytes) -> Optional[str]:
     """The charset a page declares in its first 8 kB (`<meta charset>` or `http-equiv`)."""
     m = _META_CHARSET_RE.search(data[:8192])
     return m.group(1).decode("ascii", "replace") if m else None
+
+
+def read_html(data: bytes, name: str) -> Extracted:
+    """The reader of saved web pages (.html, .htm)."""
+    page = html_text(data, name)
+    return Extracted(page.text, page.encoding, library_version("lxml"))
+
+
+def read_mhtml(data: bytes, name: str) -> Extracted:
+    """The reader of pages saved as one file (.mht, .mhtml)."""
+    page = mhtml_text(data, name)
+    return Extracted(page.text, page.encoding, library_version("lxml"))
 
 
 def html_text(data: bytes, path: str | Path = "<bytes>", charset: Optional[str] = None) -> Page:
