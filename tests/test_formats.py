@@ -348,6 +348,7 @@ REFUSED = [
     ("photo.jpg", lambda: b"\xff\xd8\xff\xe0" + b"\x00" * 100, "image (JPEG)", "OCR"),
     ("reports.zip", _zip, "ZIP archive", "unpack"),
     ("reports.rar", lambda: b"Rar!\x1a\x07\x01\x00" + b"\x00" * 100, "RAR archive", "unpack"),
+    ("notice.ceb", lambda: b"\x00\x01CEB" + b"\x00" * 100, "Apabi CEB document (.ceb)", "print it to PDF"),
 ]
 
 

@@ -146,6 +146,7 @@ FORMATS: tuple[Format, ...] = (
     Format("rtf", (".rtf",), reason="is a Rich Text file (.rtf), which cannot be read", hint=_TO_DOCX, signature=_starts(b"{\\rtf")),
     _unreadable("pages", "an Apple Pages document", "export it as Word (.docx) or PDF", ".pages", container=ZIP),
     _unreadable("caj", "a CAJ document (.caj)", "open it in CAJViewer and save it as PDF or text", ".caj"),
+    _unreadable("ceb", "an Apabi CEB document (.ceb)", "open it in Apabi Reader and print it to PDF", ".ceb"),
     # zip containers: Office Open XML, OpenDocument, OFD, e-books
     _unreadable("odt", "an OpenDocument text (.odt)", "open it in LibreOffice and save it as .docx", ".odt",
                 container=ZIP, marker=b"mimetypeapplication/vnd.oasis.opendocument.text"),
