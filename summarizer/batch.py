@@ -15,9 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import stat
-import tempfile
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -33,58 +30,13 @@ from summarizer.errors import AuthenticationFailed, EndpointUnreachable, InputEr
 from summarizer.read.formats import SUPPORTED_SUFFIXES, unsupported_reason
 from summarizer.pipeline import Runtime, run_fingerprint, summarize_file
 from summarizer.render.summary import markdown, years
+from summarizer.write import write_atomic
 
 REPORT_SUFFIXES = SUPPORTED_SUFFIXES
 INDEX_JSON = "index.json"
 INDEX_MD = "index.md"
 #: Errors after which no further document can succeed.
 FATAL = (EndpointUnreachable, AuthenticationFailed, LocalServerError)
-
-
-_UMASK_LOCK = threading.Lock()
-
-
-def current_umask() -> int:
-    """The process's umask, read without changing it where the system says it (Linux)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    with _UMASK_LOCK:
-        mask = os.umask(0o022)
-        os.umask(mask)
-    return mask
-
-
-def _mode_for(path: Path) -> int:
-    """The mode a plain open() would leave: an existing file's own, else 0666 less the umask."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        return 0o666 & ~current_umask()
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and rename: all or nothing. The file gets
-    the permissions the user's umask gives (an overwritten file keeps its own), not the 0600
-    of a temporary file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = _mode_for(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def find_reports(root: Path, *, recursive: bool = False) -> list[Path]:

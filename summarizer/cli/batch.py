@@ -15,6 +15,7 @@ from summarizer.batch import BatchHooks, BatchResult, find_inputs, run_batch
 from summarizer.errors import InputError
 from summarizer.read.formats import SUPPORTED_TEXT
 from summarizer.pipeline import Runtime
+from summarizer.write import check_folder_target
 from summarizer.cli.boundary import err_console
 from summarizer.cli.options import KeepUnverifiedOpt, NoModelOpt, QuietOpt, WidthOpt, model_options, settings_from, stdout_console
 from summarizer.cli.progress import SectionProgress, progress_display
@@ -54,6 +55,7 @@ def batch_cmd(
     """Summarize every report in a folder: JSON + Markdown each, an index; resumable, Ctrl-C keeps what is done."""
     if folder.is_file():
         raise InputError(folder, "is a file; batch takes a folder", hint="use `summarizer summarize FILE` for one report")
+    check_folder_target(outdir)
     settings = settings_from(**flags, workers=workers)
     inputs, unsupported = find_inputs(folder, recursive=recursive, exclude=outdir)
     if not inputs:

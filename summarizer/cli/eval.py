@@ -14,6 +14,7 @@ from summarizer.aggregate.inputs import load_summaries
 from summarizer.errors import InputError
 from summarizer.pipeline import Runtime
 from summarizer.cli.options import JsonOutOpt, NoModelOpt, QuietOpt, WidthOpt, model_options, settings_from, stdout_console
+from summarizer.cli.output import output_format, write
 from summarizer.cli.progress import SectionProgress, progress_display
 
 
@@ -30,10 +31,10 @@ def eval_cmd(
     flags: dict = None,  # type: ignore[assignment]  (the model options, see model_options)
 ) -> None:
     """Score summaries against gold annotations: metric/target recall, problems, unverified numbers, cost."""
-    from summarizer.batch import write_atomic
     from summarizer.score.evaluate import evaluate, gold_cases
     from summarizer.pipeline import summarize_file
 
+    output_format("eval", {}, output, {".json": "json"}, written="json")
     cases = gold_cases(gold, seeds)
     if summaries is not None:
         stored = {Path(s.source.path).name: s for s in load_summaries([summaries])}
@@ -49,7 +50,7 @@ def eval_cmd(
             result = evaluate(cases, lambda p: summarize_file(p, runtime, progress=SectionProgress(bar)))
     report = result.report
     if output is not None:
-        write_atomic(output, report.model_dump_json(indent=2))
+        write(output, report.model_dump_json(indent=2))
     if as_json:
         typer.echo(report.model_dump_json(indent=2))
         return

@@ -10,8 +10,13 @@ from typing import Annotated
 import typer
 
 from summarizer.cli.common import summaries_of
-from summarizer.cli.options import QuietOpt, settings_from
-from summarizer.cli.track import OutputOpt, PathsArg, write_output
+from summarizer.cli.options import QuietOpt, output_option, settings_from
+from summarizer.cli.output import output_format, write
+from summarizer.cli.track import PathsArg
+
+#: The formats `export` writes, by the suffix of -o.
+SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+OutputOpt = output_option(SUFFIXES)
 
 
 def export_cmd(
@@ -23,16 +28,12 @@ def export_cmd(
 ) -> None:
     """Metrics, targets and problems as rows: one per item, with government, years, indicator,
     canonical name, value, number, unit, change, comparator, span and status."""
-    from summarizer.errors import InputError
     from summarizer.aggregate.export import csv_text, export_rows, jsonl_text
 
-    if as_csv and as_jsonl:
-        raise InputError("--csv/--jsonl", "give one format")
-    suffix = output.suffix.lower() if output else ""
+    fmt = output_format("export", {"csv": as_csv, "jsonl": as_jsonl}, output, SUFFIXES, printed="csv", written="csv", inputs=paths)
     rows = export_rows(summaries_of(paths, settings_from(), quiet=quiet, rules_only=True))
-    jsonl = as_jsonl or (not as_csv and suffix in (".jsonl", ".ndjson", ".json"))
-    text = jsonl_text(rows) if jsonl else csv_text(rows)
+    text = jsonl_text(rows) if fmt == "jsonl" else csv_text(rows)
     if output is not None:
-        write_output(output, text if jsonl else "\ufeff" + text)  # the mark tells spreadsheets the file is UTF-8
+        write(output, text if fmt == "jsonl" else "\ufeff" + text)  # the mark tells spreadsheets the file is UTF-8
     else:
         typer.echo(text, nl=False)

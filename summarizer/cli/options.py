@@ -17,12 +17,19 @@ FileArg = Annotated[Path, typer.Argument(help=f"A report: {SUPPORTED_TEXT}; text
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of the rich view")]
 JsonOutOpt = Annotated[bool, typer.Option("--json", help="Print JSON")]
 MarkdownOpt = Annotated[bool, typer.Option("--markdown", help="Print Markdown instead of the rich view")]
-OutputOpt = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the result to this file (.json or .md)")]
 MaxBytesOpt = Annotated[Optional[int], typer.Option("--max-bytes", help="Refuse files larger than this [default: 2 MB]")]
 WidthOpt = Annotated[Optional[int], typer.Option("--width", help="Terminal width for the rich view")]
 KeepUnverifiedOpt = Annotated[
     bool, typer.Option("--keep-unverified", help="Keep model output whose numbers or quotes are not in the source, marked [unverified]")
 ]
+
+
+
+def output_option(suffixes: dict[str, str]) -> Any:
+    """The -o option of a command that writes these formats (suffix → format)."""
+    names = ", ".join(f"{s} {f}" for s, f in suffixes.items())
+    return Annotated[Optional[Path], typer.Option("-o", "--output", help=f"Write to this file; its suffix picks the format ({names}), a format flag must agree")]
+
 
 # Where the model is: flag > environment > config file > embedded default.
 BaseUrlOpt = Annotated[Optional[str], typer.Option("--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1 [env: SUMMARIZER_BASE_URL, OPENAI_BASE_URL; default: the embedded model]")]

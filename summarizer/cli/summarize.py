@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import typer
 
 from summarizer.pipeline import Runtime, summarize_file
@@ -15,20 +13,20 @@ from summarizer.cli.options import (
     MarkdownOpt,
     MaxBytesOpt,
     NoModelOpt,
-    OutputOpt,
     QuietOpt,
     WidthOpt,
     model_options,
+    output_option,
     settings_from,
     stdout_console,
 )
+from summarizer.cli.output import output_format, write
 from summarizer.cli.progress import SectionProgress, progress_display
 
 
-def write_output(path: Path, text: str) -> None:
-    from summarizer.batch import write_atomic
-
-    write_atomic(path, text)
+#: The formats `summarize` writes, by the suffix of -o.
+SUFFIXES = {".json": "json", ".md": "markdown", ".markdown": "markdown"}
+OutputOpt = output_option(SUFFIXES)
 
 
 @model_options()
@@ -46,16 +44,15 @@ def summarize_cmd(
     flags: dict = None,  # type: ignore[assignment]  (the model options, see model_options)
 ) -> None:
     """Summarize one report: achievements, problems, targets and tasks, checked against the source."""
+    fmt = output_format("summarize", {"json": as_json, "markdown": as_markdown}, output, SUFFIXES, written="json", inputs=[file])
     settings = settings_from(**flags, max_bytes=max_bytes)
     with Runtime.open(settings, keep_unverified=keep_unverified, rules_only=no_model) as runtime, progress_display(enabled=not quiet and not no_model) as bar:
         summary = summarize_file(file, runtime, progress=SectionProgress(bar))
-    if output is not None:  # Markdown for --markdown or a .md name, else JSON
-        fmt_md = as_markdown or (not as_json and output.suffix.lower() in (".md", ".markdown"))
-        write_output(output, markdown(summary) if fmt_md else summary.model_dump_json(indent=2))
-        typer.echo(f"wrote {output}", err=True)
-    elif as_json:
-        typer.echo(summary.model_dump_json(indent=2))
-    elif as_markdown:
-        typer.echo(markdown(summary), nl=False)
-    else:
+    if fmt is None:
         print_brief(summary, stdout_console(width), usage=usage)
+        return
+    text = summary.model_dump_json(indent=2) if fmt == "json" else markdown(summary)
+    if output is not None:
+        write(output, text)
+    else:
+        typer.echo(text, nl=fmt == "json")
