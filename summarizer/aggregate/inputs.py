@@ -2,7 +2,7 @@
 a user gives.
 
 A path is a summary JSON this tool wrote, a batch output folder (its index names its summaries;
-without one, every summary JSON in it), a folder of reports, or a report. Summaries are read as
+without one, every summary JSON in it), a folder of reports, or a report (`-`: on standard input). Summaries are read as
 they are; reports are handed to `summarize_reports`, which the caller supplies (with a model,
 or the rules alone), and come after the stored summaries.
 """
@@ -19,6 +19,7 @@ from schemas.summary import DocumentSummary
 from summarizer.batch import INDEX_JSON, find_reports, load_index
 from summarizer.errors import InputError
 from summarizer.read.formats import SUPPORTED_TEXT
+from summarizer.read.reader import STDIN, link_problem
 
 #: Turns reports into summaries (the caller decides how: a model, or the rules alone).
 SummarizeReports = Callable[[list[Path]], list[DocumentSummary]]
@@ -30,8 +31,11 @@ def load_summaries(paths: Sequence[Path], summarize_reports: Optional[SummarizeR
     summaries: list[DocumentSummary] = []
     reports: list[Path] = []
     for p in paths:
+        if str(p) == STDIN:  # a report on standard input
+            reports.append(p)
+            continue
         if not p.exists():
-            raise InputError(p, "no such file or folder")
+            raise InputError(p, link_problem(p) or "no such file or folder")
         if p.is_dir():
             stored = summary_files(p)
             if stored:

@@ -17,7 +17,7 @@ from summarizer.read.formats import SUPPORTED_TEXT
 from summarizer.pipeline import Runtime
 from summarizer.write import check_folder_target
 from summarizer.cli.boundary import err_console
-from summarizer.cli.options import KeepUnverifiedOpt, NoModelOpt, QuietOpt, WidthOpt, model_options, settings_from, stdout_console
+from summarizer.cli.options import KeepUnverifiedOpt, MaxBytesOpt, NoModelOpt, QuietOpt, WidthOpt, model_options, settings_from, stdout_console
 from summarizer.cli.progress import SectionProgress, progress_display
 
 WorkersOpt = Annotated[
@@ -30,7 +30,7 @@ def batch_table(result: BatchResult) -> Table:
     table = Table(box=box.ASCII2, show_edge=False, title="batch", title_justify="left")
     for col in ("input", "status", "region", "years", "s", "calls", "tokens", "note"):
         table.add_column(col, overflow="fold")
-    style = {"done": "green", "skipped": "dim", "unsupported": "dim", "failed": "red", "interrupted": "yellow", "not run": "yellow"}
+    style = {"done": "green", "skipped": "dim", "unsupported": "dim", "unreadable": "yellow", "failed": "red", "interrupted": "yellow", "not run": "yellow"}
     for r in result.rows:
         tokens = f"{r.prompt_tokens}+{r.completion_tokens}" if r.calls else ""
         table.add_row(
@@ -47,6 +47,7 @@ def batch_cmd(
     recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Include subfolders")] = False,
     workers: WorkersOpt = None,
     keep_unverified: KeepUnverifiedOpt = False,
+    max_bytes: MaxBytesOpt = None,
     no_model: NoModelOpt = False,
     width: WidthOpt = None,
     quiet: QuietOpt = False,
@@ -56,7 +57,7 @@ def batch_cmd(
     if folder.is_file():
         raise InputError(folder, "is a file; batch takes a folder", hint="use `summarizer summarize FILE` for one report")
     check_folder_target(outdir)
-    settings = settings_from(**flags, workers=workers)
+    settings = settings_from(**flags, workers=workers, max_bytes=max_bytes)
     inputs, unsupported = find_inputs(folder, recursive=recursive, exclude=outdir)
     if not inputs:
         skipped = "".join(f"; {p.name}: {why}" for p, why in unsupported[:3])
@@ -77,7 +78,9 @@ def batch_cmd(
     skipped = sum(r.status == "skipped" for r in result.rows)
     failed = sum(r.status == "failed" for r in result.rows)
     unsupported_n = sum(r.status == "unsupported" for r in result.rows)
+    unreadable_n = sum(r.status == "unreadable" for r in result.rows)
     not_read = f", {unsupported_n} skipped (format not read)" if unsupported_n else ""
+    not_read += f", {unreadable_n} skipped (link to nothing or to itself)" if unreadable_n else ""
     console.print(f"{done} summarized, {skipped} already current, {failed} failed{not_read} · {result.seconds:.0f} s · index: {escape(str(outdir / 'index.md'))}")
     if result.fatal:
         err_console().print(f"[bold red]error:[/] batch stopped: {escape(result.fatal)}")

@@ -18,7 +18,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of the
 JsonOutOpt = Annotated[bool, typer.Option("--json", help="Print JSON")]
 MarkdownOpt = Annotated[bool, typer.Option("--markdown", help="Print Markdown instead of the rich view")]
 MaxBytesOpt = Annotated[Optional[int], typer.Option("--max-bytes", help="Refuse files larger than this [default: 2 MB]")]
-WidthOpt = Annotated[Optional[int], typer.Option("--width", help="Terminal width for the rich view")]
+WidthOpt = Annotated[Optional[int], typer.Option("--width", min=20, help="Terminal width for the rich view (at least 20)")]
 KeepUnverifiedOpt = Annotated[
     bool, typer.Option("--keep-unverified", help="Keep model output whose numbers or quotes are not in the source, marked [unverified]")
 ]

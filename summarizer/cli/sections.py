@@ -5,9 +5,8 @@ from __future__ import annotations
 import typer
 
 from summarizer.parse.document import parse_document
-from summarizer.read.reader import DEFAULT_MAX_BYTES
 from summarizer.render.tree import print_tree
-from summarizer.cli.options import FileArg, JsonOpt, MaxBytesOpt, WidthOpt, stdout_console
+from summarizer.cli.options import FileArg, JsonOpt, MaxBytesOpt, WidthOpt, settings_from, stdout_console
 
 
 def sections_cmd(
@@ -18,7 +17,7 @@ def sections_cmd(
     width: WidthOpt = None,
 ) -> None:
     """Show how a report is cleaned and split: the section tree with kinds, sizes and warnings."""
-    doc = parse_document(file, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+    doc = parse_document(file, max_bytes=settings_from(max_bytes=max_bytes).max_bytes)
     if as_json:
         typer.echo(doc.tree.model_dump_json(indent=2))
         return

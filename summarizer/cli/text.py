@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from summarizer.read.reader import DEFAULT_MAX_BYTES, read_document
-from summarizer.cli.options import FileArg, MaxBytesOpt
+from summarizer.read.reader import read_document
+from summarizer.cli.options import FileArg, MaxBytesOpt, settings_from
 
 
 def text_cmd(
@@ -15,7 +15,7 @@ def text_cmd(
 ) -> None:
     """Print the text of a report as read: for a web page, PDF or Word file, the extracted text.
     Every offset in a summary or a section tree indexes this text."""
-    raw = read_document(file, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+    raw = read_document(file, max_bytes=settings_from(max_bytes=max_bytes).max_bytes)
     if info:
         typer.echo(
             f"{raw.path}: format {raw.format} · extractor {raw.extractor} · encoding {raw.encoding} · script {raw.script} · {len(raw.text):,} characters",

@@ -22,9 +22,13 @@ binary Word, WPS, images, archives, scans without a text layer, encrypted PDFs, 
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
 from summarizer.errors import InputError
 from summarizer.read import formats
@@ -35,6 +39,9 @@ from summarizer.read.script import SIMPLIFIED, TRADITIONAL, detect_script, to_si
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 #: Files we extract from may be larger (fonts, images, page scripts), up to this.
 MAX_CONTAINER_BYTES = 64 * 1024 * 1024
+#: The path that names standard input.
+STDIN = "-"
+STDIN_NAME = "<stdin>"
 #: Share of control characters above which decoded text is taken to be binary data.
 MAX_CONTROL_SHARE = 0.02
 
@@ -62,10 +69,12 @@ class RawDocument:
 
 
 def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
-    """Read one report; raise `InputError` for anything that is not one."""
+    """Read one report (`-`: from standard input); raise `InputError` for anything that is not one."""
+    if str(path) == STDIN:
+        return read_stdin(max_bytes=max_bytes)
     p = Path(path)
     if not p.exists():
-        raise InputError(p, "no such file")
+        raise InputError(p, link_problem(p) or "no such file")
     if p.is_dir():
         raise InputError(p, "is a directory, not a file", hint="use `summarizer batch DIR` for a folder")
     if not p.is_file():
@@ -86,6 +95,36 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Ra
     except OSError as exc:
         raise InputError(p, f"cannot be read ({exc.strerror or exc})") from None
     return decode_document(data, p, max_bytes=max_bytes)
+
+
+def read_stdin(*, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
+    """The report piped to standard input, whatever its form (decided by its bytes alone)."""
+    limit = max(max_bytes, MAX_CONTAINER_BYTES)
+    try:
+        data = sys.stdin.buffer.read(limit + 1)
+    except (OSError, ValueError, AttributeError) as exc:
+        raise InputError(STDIN_NAME, f"cannot be read ({exc})") from None
+    if len(data) > limit:
+        raise InputError(STDIN_NAME, f"holds over {limit:,} bytes", hint="raise it with --max-bytes if this really is one report")
+    return decode_document(data, STDIN_NAME, max_bytes=max_bytes)
+
+
+def link_problem(path: Path) -> Optional[str]:
+    """Why a path leads nowhere because of a symbolic link — a loop, or a link to nothing — or
+    None (it leads somewhere, or it is simply not there)."""
+    try:
+        os.stat(path)
+        return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "is a symbolic link loop (it leads back to itself)" if path.is_symlink() else "lies under a symbolic link loop"
+        if not path.is_symlink():
+            return None
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "?"
+    return f"is a broken symbolic link (to {target}, which does not exist)"
 
 
 def decode_document(data: bytes, path: str | Path = "<bytes>", *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
