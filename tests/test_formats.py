@@ -441,3 +441,58 @@ def test_help_texts_and_batch_discovery_follow_the_table(tmp_path):
     reports, others = find_inputs(tmp_path)
     assert sorted(p.suffix for p in reports) == sorted(s for f in FORMATS if f.readable for s in f.suffixes)
     assert [p.name for p, _ in others] == ["r.wps"]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><head><title>某某区2024年国民经济和社会发展计划执行情况_某某区人民政府</title></head><body></body></html>",
+        "<html><head><title>某某区2025年政府工作报告</title></head><body><h1>某某区2025年政府工作报告</h1><div class='share'>分享到：微信</div></body></html>",
+        "<html><head><title>关于2024年计划执行情况的报告</title></head><body><nav><a href='/'>首页</a> &gt; <a href='/zw'>政务公开</a></nav><footer>版权所有 某某区人民政府</footer></body></html>",
+    ],
+    ids=["empty-body", "title-only", "navigation-only"],
+)
+def test_a_page_without_article_text_is_refused_not_summarized_from_its_title(tmp_path, page):
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    for command in (["summarize", str(path), "--no-model", "-q"], ["text", str(path)]):
+        result = CliRunner().invoke(app, command)
+        assert result.exit_code == 2, result.output
+        assert "is a web page with no report text on it" in result.output and "Traceback" not in result.output
+        assert "2024 → 2025" not in result.output
+
+
+def test_a_page_with_a_short_article_keeps_its_title():
+    page = "<html><head><title>关于做好节日值班工作的通知_某某区人民政府</title></head><body><p>各街道：现将有关事项通知如下，请认真贯彻执行。</p></body></html>"
+    assert decode_document(page.encode("utf-8"), "n.html").text == "关于做好节日值班工作的通知\n各街道：现将有关事项通知如下，请认真贯彻执行。\n"
+
+
+def _pdf_drawn(draw) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A4)
+    draw(c)
+    c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "make,reason,hint",
+    [
+        (lambda: _pdf_drawn(lambda c: None), "is a PDF with nothing to read on it (1 blank page(s))", "download or export it again"),
+        (lambda: _pdf_drawn(lambda c: c.rect(100, 100, 300, 400)), "1 page(s) of drawn shapes, no images", "OCR"),
+        (makers.image_only_pdf, "(2 page(s), 2 image(s), 0 characters of text): a scan", "OCR"),
+    ],
+    ids=["blank", "shapes", "scan"],
+)
+def test_a_pdf_without_text_says_what_is_on_its_pages(tmp_path, make, reason, hint):
+    path = tmp_path / "r.pdf"
+    path.write_bytes(make())
+    result = CliRunner().invoke(app, ["summarize", str(path), "--no-model", "-q"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert reason in result.output and hint in result.output
+    if "blank" in reason:  # a blank page is no scan: the message names no images
+        assert "image" not in result.output

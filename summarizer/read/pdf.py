@@ -100,14 +100,38 @@ def pdf_text(data: bytes, path: str | Path = "<bytes>") -> PdfText:
         pages = _read_lines(data, path)
     visible = sum(len(ln.text.strip()) for page in pages for ln in page)
     if visible < MIN_CHARS_PER_PAGE * max(len(pages), 1):
-        raise InputError(
-            path,
-            f"is a PDF without a text layer ({len(pages)} page(s) of images, {visible} characters of text): a scan",
-            hint="its text must be recognised first (OCR, e.g. `ocrmypdf --language chi_sim in.pdf out.pdf`), then summarize the result",
-        )
+        raise _without_text(data, path, len(pages), visible)
     body = _drop_furniture(pages)
     text = "\n".join(_paragraphs(body))
     return PdfText(text + "\n" if text else text, sum(ln.recovered for ln in body))
+
+
+_OCR_HINT = "its text must be recognised first (OCR, e.g. `ocrmypdf --language chi_sim in.pdf out.pdf`), then summarize the result"
+
+
+def _without_text(data: bytes, path: str | Path, pages: int, visible: int) -> InputError:
+    """The error for a PDF with (almost) no text layer, saying what is on its pages: pictures
+    (a scan), shapes (text drawn as outlines), or nothing at all."""
+    import pypdfium2.raw as pdfium_c
+
+    with _PDFIUM_LOCK:
+        document = _open(data, path)
+        try:
+            kinds = Counter(
+                obj.type
+                for number in range(len(document))
+                for obj in document[number].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=4)
+            )
+        finally:
+            document.close()
+    images, shapes = kinds[pdfium_c.FPDF_PAGEOBJ_IMAGE], kinds[pdfium_c.FPDF_PAGEOBJ_PATH]
+    text = f"{visible} characters of text"
+    if images:
+        return InputError(path, f"is a PDF without a text layer ({pages} page(s), {images} image(s), {text}): a scan", hint=_OCR_HINT)
+    if shapes:
+        return InputError(path, f"is a PDF without a text layer ({pages} page(s) of drawn shapes, no images, {text}): text drawn as outlines, or no text at all", hint=_OCR_HINT)
+    what = f"{pages} blank page(s)" if not visible else f"{pages} page(s), {text}, no images"
+    return InputError(path, f"is a PDF with nothing to read on it ({what})", hint="check that this is the report's file; download or export it again")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -141,12 +141,13 @@ def page_text(source: str, path: str | Path = "<page>") -> str:
     _drop_chrome(body)
     article = _article(body)
     lines = list(_lines(article))
+    if not any(_COUNTED_RE.search(ln) for ln in lines if not title or _squeeze(ln) != _squeeze(title)):
+        # a page whose body is empty, or only the title again: nothing to summarize (a brief
+        # built from the <title> alone would claim a report that is not there)
+        raise InputError(path, "is a web page with no report text on it (no article, at most a title)", hint="save the page of the report itself, or copy its text into a .txt file")
     if title and not any(_squeeze(title) in _squeeze(ln) for ln in lines[:4]):
         lines.insert(0, title)
-    text = "\n".join(lines)
-    if not _COUNTED_RE.search(text):
-        raise InputError(path, "is a web page with no report text on it", hint="save the page of the report itself, or copy its text into a .txt file")
-    return text + "\n"
+    return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------------------------------------
