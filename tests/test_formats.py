@@ -25,7 +25,7 @@ from summarizer.read.reader import decode_document
 from summarizer.rules.headline import extract_headline_metrics
 from summarizer.rules.problems import extract_problems
 from summarizer.rules.targets import extract_targets
-from summarizer.read.script import SIMPLIFIED, TRADITIONAL, detect_script, to_simplified
+from summarizer.read.script import SIMPLIFIED, TRADITIONAL, detect_script, to_simplified, to_traditional
 
 from tests import makers
 from tests.conftest import RECORD_URL, SEED_FILES, SEED_IDS, recorded
@@ -496,3 +496,55 @@ def test_a_pdf_without_text_says_what_is_on_its_pages(tmp_path, make, reason, hi
     assert reason in result.output and hint in result.output
     if "blank" in reason:  # a blank page is no scan: the message names no images
         assert "image" not in result.output
+
+
+# ---------------------------------------------------------------------------------------------
+# Big5: Taiwan's and Hong Kong's encoding of traditional script
+# ---------------------------------------------------------------------------------------------
+
+BIG5_REPOSTS = [  # (seed, OpenCC conversion, codec): reposts whose every character the codec has
+    (SEED_FILES[0], "s2tw", "cp950"),
+    (SEED_FILES[2], "s2tw", "cp950"),
+    (SEED_FILES[3], "s2tw", "big5"),
+    (SEED_FILES[0], "s2hk", "big5hkscs"),
+]
+
+
+@pytest.mark.parametrize("seed,conversion,codec", BIG5_REPOSTS, ids=[f"{s.name[:3]}-{c}" for s, _, c in BIG5_REPOSTS])
+def test_a_big5_repost_reads_as_the_report(tmp_path, seed, conversion, codec):
+    import opencc
+
+    original = seed.read_text(encoding="utf-8").replace("\xa0", " ")  # NBSP: no Big5 code
+    repost = opencc.OpenCC(conversion).convert(original)
+    path = tmp_path / "repost.txt"
+    path.write_bytes(repost.encode(codec))
+    doc = parse_document(path)
+    assert doc.raw.text == repost and doc.raw.script == TRADITIONAL
+    assert doc.raw.encoding in ("cp950", "big5hkscs")
+    as_utf8 = tmp_path / "utf8.txt"
+    as_utf8.write_text(repost, encoding="utf-8")
+    assert_same_analysis(doc, parse_document(as_utf8))  # the same report as a UTF-8 file
+    info = CliRunner().invoke(app, ["text", str(path), "--info"])
+    assert info.exit_code == 0 and "script traditional" in info.stderr and f"encoding {doc.raw.encoding}" in info.stderr
+    brief = CliRunner().invoke(app, ["summarize", str(path), "--no-model", "-q", "--json"])
+    summary = json.loads(brief.stdout)
+    assert summary["metadata"]["region"] and summary["targets"] and summary["headline_metrics"]
+
+
+def test_big5_and_gb_are_told_apart_by_common_characters():
+    from summarizer.read.decode import common_share, decode_text
+
+    text = SEED_FILES[1].read_text(encoding="utf-8").replace("\xa0", " ")
+    taiwan = to_traditional(text)
+    big5 = __import__("opencc").OpenCC("s2tw").convert(text).encode("cp950", errors="replace")
+    assert common_share(text) > 0.99 and common_share(big5.decode("cp950")) > 0.99
+    assert common_share(big5.decode("gb18030")) < 0.5  # Big5 read as GB: private-use commas, kana
+    assert decode_text(big5, "t.txt")[1] == "cp950"
+    assert decode_text(taiwan.encode("gb18030"), "t.txt") == (taiwan, "gb18030")  # traditional in GB stays GB
+    assert decode_text(text.encode("gb18030"), "s.txt") == (text, "gb18030")
+    damaged = big5[: len(big5) // 2] + big5[len(big5) // 2 + 1 :]  # one byte lost in a copy
+    read, codec = decode_text(damaged, "d.txt")
+    assert codec == "cp950" and read.count("\ufffd") <= 2 and read[:200] == big5.decode("cp950")[:200]
+    # a HKSCS character cp950 lacks: read as Big5-HKSCS, not as cp950 with damage
+    hk = "香港特別行政區政府：衞生署、羣眾。".encode("big5hkscs")
+    assert decode_text(hk, "hk.txt") == ("香港特別行政區政府：衞生署、羣眾。", "big5hkscs")

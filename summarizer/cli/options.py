@@ -13,7 +13,7 @@ from rich.console import Console
 from summarizer.read.formats import SUPPORTED_TEXT
 from summarizer.settings import Settings, resolve_settings
 
-FileArg = Annotated[Path, typer.Argument(help=f"A report: {SUPPORTED_TEXT}; text in UTF-8, GB18030/GBK or UTF-16, traditional script too")]
+FileArg = Annotated[Path, typer.Argument(help=f"A report: {SUPPORTED_TEXT}; text in UTF-8, UTF-16, GB18030/GBK or Big5, traditional script too; - reads standard input")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of the rich view")]
 JsonOutOpt = Annotated[bool, typer.Option("--json", help="Print JSON")]
 MarkdownOpt = Annotated[bool, typer.Option("--markdown", help="Print Markdown instead of the rich view")]
