@@ -62,3 +62,27 @@ def test_export_command(tmp_path):
     result = CliRunner().invoke(app, ["export", str(tmp_path / "某某省_2026.txt"), "--jsonl", "-q"])
     assert result.exit_code == 0 and read_jsonl(result.output)[0].plan_year == 2026
     assert CliRunner().invoke(app, ["export", str(tmp_path / "某某省_2026.txt"), "--jsonl", "--csv", "-q"]).exit_code == 2
+
+
+def test_a_report_given_twice_is_exported_once_with_a_warning(tmp_path):
+    import shutil
+
+    from tests.conftest import SEED_FILES
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for seed in SEED_FILES[:2]:
+        shutil.copy(seed, src / seed.name)
+    once = CliRunner().invoke(app, ["export", str(src), "-q"])
+    assert once.exit_code == 0 and "warning" not in once.output
+    rows = read_csv(once.stdout)
+    twice = CliRunner().invoke(app, ["export", str(src), str(src / SEED_FILES[0].name), "-q"])
+    assert twice.exit_code == 0, twice.output
+    assert read_csv(twice.stdout) == rows
+    warnings = [ln for ln in twice.stderr.splitlines() if ln.startswith("warning:")]
+    assert len(warnings) == 1 and "is the same report as" in warnings[0] and SEED_FILES[0].name in warnings[0]
+    # a batch folder and the folder it was made from: each report once, from the batch's summaries
+    assert CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--no-model", "-q"]).exit_code == 0
+    both = CliRunner().invoke(app, ["export", str(out), str(src), "-q"])
+    assert both.exit_code == 0 and both.stderr.count("warning:") == 2
+    assert sorted((r.file, r.kind, r.start) for r in read_csv(both.stdout)) == sorted((r.file, r.kind, r.start) for r in rows)
