@@ -86,3 +86,15 @@ def test_a_report_given_twice_is_exported_once_with_a_warning(tmp_path):
     both = CliRunner().invoke(app, ["export", str(out), str(src), "-q"])
     assert both.exit_code == 0 and both.stderr.count("warning:") == 2
     assert sorted((r.file, r.kind, r.start) for r in read_csv(both.stdout)) == sorted((r.file, r.kind, r.start) for r in rows)
+
+
+def test_of_two_summaries_of_one_report_the_fuller_is_kept():
+    from summarizer.aggregate.export import unique_reports
+
+    earlier, later = _pair_summaries()
+    earlier.source.sha256, later.source.sha256 = "a" * 64, "b" * 64
+    rules = earlier.model_copy(deep=True)
+    full = earlier.model_copy(update={"model": "some-model"}, deep=True)
+    kept, repeats = unique_reports([rules, later, full, rules])
+    assert kept == [full, later]
+    assert [(r.left_out.model, r.kept.model) for r in repeats] == [(None, "some-model"), (None, "some-model")]
