@@ -155,3 +155,28 @@ def test_the_suffix_or_flag_decides_what_is_written(tmp_path, summary_json):
     page = tmp_path / "c.htm"
     assert invoke("compare", summary_json, "-q", "-o", page).exit_code == 0
     assert page.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+
+
+# ---------------------------------------------------------------------------------------------
+# compare reads reports with the rules unless a model is configured, as track and export do
+# ---------------------------------------------------------------------------------------------
+
+
+def test_compare_reads_reports_with_the_rules_when_no_model_is_configured():
+    result = invoke("compare", SEED, SEED_FILES[1], "-q", "--json")
+    assert result.exit_code == 0, result.output
+    assert "note: reports read with the rules alone (no model configured" in result.stderr
+    assert [d["region"] for d in json.loads(result.stdout)["documents"]] == ["光明区", "龙岗区"]
+
+
+@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+def test_compare_uses_a_configured_model_unless_told_no_model(monkeypatch, summary_json):
+    monkeypatch.setenv("SUMMARIZER_BASE_URL", "http://127.0.0.1:9/v1")  # configured, and dead
+    monkeypatch.setenv("SUMMARIZER_MAX_RETRIES", "0")
+    dead = invoke("compare", SEED, "-q")
+    assert dead.exit_code == 3 and "nothing answers at http://127.0.0.1:9/v1" in dead.output
+    rules = invoke("compare", SEED, SEED_FILES[1], "--no-model", "-q", "--json")
+    assert rules.exit_code == 0, rules.output
+    assert "note:" not in rules.stderr and len(json.loads(rules.stdout)["documents"]) == 2
+    stored = invoke("compare", summary_json, "-q", "--json")  # summaries need no model at all
+    assert stored.exit_code == 0 and "note:" not in stored.stderr

@@ -22,7 +22,7 @@ from summarizer.cli.progress import SectionProgress, progress_display
 
 WorkersOpt = Annotated[
     Optional[int],
-    typer.Option("--workers", "-w", help="Documents in flight at once; >1 only pays off on servers that batch (vLLM, llama-server -np N, hosted APIs) [default: 1]"),
+    typer.Option("--workers", "-w", help="Documents in flight at once; >1 only pays off on servers that batch (vLLM, llama-server -np N, hosted APIs) [env: SUMMARIZER_WORKERS; default: 1]"),
 ]
 
 
@@ -42,7 +42,7 @@ def batch_table(result: BatchResult) -> Table:
 
 @model_options()
 def batch_cmd(
-    folder: Annotated[Path, typer.Argument(help=f"Folder of reports: {SUPPORTED_TEXT}; other files are listed as skipped, with the reason")],
+    folder: Annotated[Path, typer.Argument(help=f"Folder of reports: {SUPPORTED_TEXT}; other files are listed as skipped, with the reason", metavar="FOLDER")],
     outdir: Annotated[Path, typer.Option("-o", "--output", help="Folder for the summaries and index")],
     recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Include subfolders")] = False,
     workers: WorkersOpt = None,

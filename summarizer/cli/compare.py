@@ -1,4 +1,9 @@
-"""`compare`: reports side by side."""
+"""`compare`: reports side by side.
+
+Reports not yet summarized are read with the rules alone (as `track` and `export` read them)
+under --no-model, or when no model is configured (no --base-url or --model-path, by flag,
+environment or config file); with one, they are summarized with it.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ import typer
 
 from summarizer.cli.common import summaries_of
 from summarizer.cli.output import output_format, write
-from summarizer.cli.options import QuietOpt, WidthOpt, model_options, output_option, settings_from, stdout_console
+from summarizer.cli.options import NoModelOpt, QuietOpt, WidthOpt, model_options, output_option, settings_from, stdout_console
 
 #: The formats `compare` writes, by the suffix of -o.
 SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
@@ -18,11 +23,15 @@ OutputOpt = output_option(SUFFIXES)
 
 @model_options("base_url", "api_key", "model", "mode", "style", "model_path", "threads", "n_ctx", "timeout", "no_cache")
 def compare_cmd(
-    paths: Annotated[list[Path], typer.Argument(help="Reports, summary JSONs, or batch output folders")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Reports (with the rules alone unless a model is configured), summary JSONs, or batch output folders", metavar="PATHS..."),
+    ],
     as_markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown")] = False,
     as_html: Annotated[bool, typer.Option("--html", help="Print a static HTML page")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON")] = False,
     output: OutputOpt = None,
+    no_model: NoModelOpt = False,
     width: WidthOpt = None,
     quiet: QuietOpt = False,
     flags: dict = None,  # type: ignore[assignment]  (the model options, for reports not yet summarized)
@@ -35,7 +44,9 @@ def compare_cmd(
 
     fmt = output_format("compare", {"markdown": as_markdown, "html": as_html, "json": as_json}, output, SUFFIXES, written="markdown", inputs=paths)
     settings = settings_from(**flags)
-    summaries = summaries_of(paths, settings, quiet=quiet)
+    configured = settings.base_url is not None or settings.model_path is not None
+    note = None if no_model or configured else "reports read with the rules alone (no model configured: give --base-url or --model-path to summarize them with one)"
+    summaries = summaries_of(paths, settings, quiet=quiet, rules_only=no_model or not configured, note=note)
     comparison = build_comparison(summaries, VerdictRules(band_points=settings.target_band, band_ratio=settings.target_level_band))
     if fmt is None:
         print_comparison(comparison, stdout_console(width))

@@ -16,7 +16,7 @@ from summarizer.cli.options import JsonOutOpt, QuietOpt, WidthOpt, model_options
 
 @model_options()
 def quality_cmd(
-    paths: Annotated[list[Path], typer.Argument(help="Reports, summary JSONs or batch output folders")],
+    paths: Annotated[list[Path], typer.Argument(help="Reports, summary JSONs or batch output folders", metavar="PATHS...")],
     as_json: JsonOutOpt = False,
     width: WidthOpt = None,
     quiet: QuietOpt = False,

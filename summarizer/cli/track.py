@@ -19,7 +19,7 @@ from summarizer.cli.output import output_format, write
 #: The formats `track` writes, by the suffix of -o.
 SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json", ".csv": "csv"}
 
-PathsArg = Annotated[list[Path], typer.Argument(help="Reports (read with the rules, no model), summary JSONs, or batch output folders")]
+PathsArg = Annotated[list[Path], typer.Argument(help="Reports (read with the rules, no model), summary JSONs, or batch output folders", metavar="PATHS...")]
 OutputOpt = output_option(SUFFIXES)
 BandOpt = Annotated[
     Optional[float],
