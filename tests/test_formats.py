@@ -179,6 +179,8 @@ def test_text_pdfium_leaves_out_is_read_back():
     lines = ["年度工作报告", "一、总体情况", "全区经济运行总体平稳，" * 8 + "。", "附", "二、下一步工作", "继续推进高质量发展。"]
     raw = decode_document(makers.pdf_bytes(lines), "cjk.pdf")
     assert raw.text.split("\n")[:-1] == lines
+    if "left out" not in raw.extractor:  # the text is whole all the same (asserted above)
+        pytest.skip("a CJK font is installed on this machine: PDFium has the glyph and reads the line itself")
     assert "pypdf" in raw.extractor and "left out" in raw.extractor
 
 

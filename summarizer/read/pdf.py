@@ -207,7 +207,11 @@ def _page_lines(textpage, number: int, height: float, pdfium_c) -> list[Line]:
 def _line(textpage, text: str, start: int, end: int, number: int, height: float, pdfium_c) -> Line | None:
     """One line of PDFium's text with its geometry. Boxes are asked for only where they are
     needed (the ends, the first word, a few for size and baseline, both sides of a space): a
-    call per character would be most of the time spent on a PDF."""
+    call per character would be most of the time spent on a PDF. They are loose boxes (the
+    character's advance, from the PDF's own widths), not the glyph's ink: a font the PDF does
+    not embed is drawn with whatever font the machine has, whose glyphs differ in width from
+    those the PDF was laid out with, and a line's end measured from them moved by enough to
+    split a paragraph on a machine with CJK fonts installed."""
     keep = [i for i in range(start, end) if text[i] not in _SPACE and text[i] not in "\ufffe\x02"]
     if not keep:
         return None
@@ -215,7 +219,7 @@ def _line(textpage, text: str, start: int, end: int, number: int, height: float,
 
     def box(i: int) -> tuple[float, float, float, float]:
         if i not in boxes:
-            left, bottom, right, _top = textpage.get_charbox(i)
+            left, bottom, right, _top = textpage.get_charbox(i, loose=True)
             boxes[i] = (left, right, bottom, pdfium_c.FPDFText_GetFontSize(textpage.raw, i) or (right - left))
         return boxes[i]
 
