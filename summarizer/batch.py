@@ -28,13 +28,12 @@ from pydantic import BaseModel
 from schemas.summary import DocumentSummary
 
 from summarizer.errors import AuthenticationFailed, EndpointUnreachable, InputError, LocalServerError, SummarizerError
-from summarizer.read.formats import SUPPORTED_SUFFIXES, unsupported_reason
+from summarizer.read.formats import unsupported_reason
 from summarizer.read.reader import link_problem
 from summarizer.pipeline import Runtime, run_fingerprint, summarize_file
 from summarizer.render.summary import markdown, years
 from summarizer.write import write_atomic
 
-REPORT_SUFFIXES = SUPPORTED_SUFFIXES
 INDEX_JSON = "index.json"
 INDEX_MD = "index.md"
 #: A JSON file larger than this is no summary of ours (they are tens of kB).
