@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import stat
-import tempfile
 import threading
 import time
+from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,61 +28,18 @@ from pydantic import BaseModel
 from schemas.summary import DocumentSummary
 
 from summarizer.errors import AuthenticationFailed, EndpointUnreachable, InputError, LocalServerError, SummarizerError
-from summarizer.read.formats import SUPPORTED_SUFFIXES, unsupported_reason
+from summarizer.read.formats import unsupported_reason
+from summarizer.read.reader import link_problem
 from summarizer.pipeline import Runtime, run_fingerprint, summarize_file
 from summarizer.render.summary import markdown, years
+from summarizer.write import write_atomic
 
-REPORT_SUFFIXES = SUPPORTED_SUFFIXES
 INDEX_JSON = "index.json"
 INDEX_MD = "index.md"
+#: A JSON file larger than this is no summary of ours (they are tens of kB).
+MAX_SUMMARY_BYTES = 16 * 1024 * 1024
 #: Errors after which no further document can succeed.
 FATAL = (EndpointUnreachable, AuthenticationFailed, LocalServerError)
-
-
-_UMASK_LOCK = threading.Lock()
-
-
-def current_umask() -> int:
-    """The process's umask, read without changing it where the system says it (Linux)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    with _UMASK_LOCK:
-        mask = os.umask(0o022)
-        os.umask(mask)
-    return mask
-
-
-def _mode_for(path: Path) -> int:
-    """The mode a plain open() would leave: an existing file's own, else 0666 less the umask."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        return 0o666 & ~current_umask()
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and rename: all or nothing. The file gets
-    the permissions the user's umask gives (an overwritten file keeps its own), not the 0600
-    of a temporary file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = _mode_for(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def find_reports(root: Path, *, recursive: bool = False) -> list[Path]:
@@ -93,20 +48,31 @@ def find_reports(root: Path, *, recursive: bool = False) -> list[Path]:
 
 
 def find_inputs(root: Path, *, recursive: bool = False, exclude: Optional[Path] = None) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """(reports, [(file, why it is skipped)]) under `root`: every file that is not hidden and not
-    under `exclude` (the output folder), split by whether its format is one we read."""
+    """(reports, [(file, why it is skipped)]) under `root`: every file that is not hidden, split
+    by whether its format is one we read. `exclude` is the output folder: nothing under it is
+    an input where it is another folder, and nothing a batch wrote there (`own_outputs`) where
+    it is `root` itself or holds it. A link to nothing or to itself is listed as skipped."""
     if not root.exists():
-        raise InputError(root, "no such folder")
+        raise InputError(root, link_problem(root) or "no such folder")
     if root.is_file():
         return [root], []
     pattern = "**/*" if recursive else "*"
-    skip_under = exclude.resolve() if exclude is not None and exclude.resolve() != root.resolve() else None
+    outdir = exclude.resolve() if exclude is not None else None
+    skip_under = outdir if outdir is not None and outdir != root.resolve() else None
+    own = own_outputs(exclude) if exclude is not None and exclude.is_dir() else set()
     reports: list[Path] = []
     others: list[tuple[Path, str]] = []
     for p in sorted(root.glob(pattern)):
-        if not p.is_file() or p.name.startswith(".") or any(part.startswith(".") for part in p.relative_to(root).parts[:-1]):
+        if p.name.startswith(".") or any(part.startswith(".") for part in p.relative_to(root).parts[:-1]):
             continue
-        if skip_under is not None and p.resolve().is_relative_to(skip_under):
+        problem = link_problem(p)
+        if problem is not None:
+            others.append((p, problem))
+            continue
+        if not p.is_file():
+            continue
+        resolved = p.resolve()
+        if (skip_under is not None and resolved.is_relative_to(skip_under)) or resolved in own:
             continue
         reason = unsupported_reason(p)
         if reason is None:
@@ -116,9 +82,73 @@ def find_inputs(root: Path, *, recursive: bool = False, exclude: Optional[Path] 
     return reports, others
 
 
+def own_outputs(outdir: Path) -> set[Path]:
+    """The files (resolved) a batch wrote into `outdir`: its index, the summaries the index
+    names, and — should the index be gone — every summary JSON this tool wrote, with its
+    Markdown twin (unless that is the report it summarizes)."""
+    own = {(outdir / INDEX_JSON).resolve(), (outdir / INDEX_MD).resolve()}
+    index = load_index(outdir)
+    for row in index.documents if index else ():
+        own |= {Path(p).resolve() for p in (row.json_path, row.markdown_path) if p}
+    for j in outdir.rglob("*.json"):
+        source = _summary_source(j)
+        if source is not None:
+            own.add(j.resolve())
+            twin = j.with_suffix(".md")
+            if twin.name != Path(source).name:
+                own.add(twin.resolve())
+    return own
+
+
+def _summary_source(path: Path) -> Optional[str]:
+    """The source path of a summary JSON this tool wrote, or None for any other file."""
+    try:
+        if path.stat().st_size > MAX_SUMMARY_BYTES:
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if isinstance(data, dict) and {"source", "metadata", "fingerprint"} <= data.keys() and isinstance(data["source"], dict):
+        return str(data["source"].get("path", ""))
+    return None
+
+
+def plan_outputs(inputs: Sequence[Path], root: Path, outdir: Path, own: Optional[set[Path]] = None) -> dict[Path, tuple[Path, Path]]:
+    """Where each input's summary goes: (JSON, Markdown), named after the input without its
+    suffix (上海市.txt → 上海市.json, 上海市.md) — or with it, where two inputs of one folder share
+    that name (上海市.txt and 上海市.docx → 上海市.txt.json and 上海市.docx.json) or the name is
+    taken by a file the batch did not write (an input, the user's own notes.json). Every input
+    gets its own pair, and the same inputs get the same names on every run."""
+    own = own_outputs(outdir) if own is None and outdir.is_dir() else (own or set())
+    rels = {p: (p.relative_to(root) if root.is_dir() else Path(p.name)) for p in inputs}
+    stems = Counter((rel.parent, rel.stem.casefold()) for rel in rels.values())
+    used: set[str] = set()
+    planned: dict[Path, tuple[Path, Path]] = {}
+    for p, rel in rels.items():
+        folder = outdir / rel.parent
+        names = ([rel.stem] if stems[(rel.parent, rel.stem.casefold())] == 1 else []) + [rel.name] + [f"{rel.name}~{k}" for k in range(2, len(inputs) + 2)]
+        for name in names:
+            pair = (folder / f"{name}.json", folder / f"{name}.md")
+            if str(folder / name).casefold() in used or any(_foreign(f, own) for f in pair):
+                continue
+            used.add(str(folder / name).casefold())
+            planned[p] = pair
+            break
+        else:  # every name taken by files the batch did not write
+            raise InputError(p, f"has no free name for its summary in {folder}", hint="move the files named after it out of the output folder")
+    return planned
+
+
+def _foreign(path: Path, own: set[Path]) -> bool:
+    """A file (or link) is there that the batch did not write."""
+    return (path.exists() or path.is_symlink()) and path.resolve() not in own
+
+
 class Row(BaseModel):
     input: str
-    status: str  # done | skipped (output current) | failed | interrupted | not run | unsupported (format not read)
+    #: done | skipped (output current) | failed | interrupted | not run | unsupported (format not
+    #: read) | unreadable (a link to nothing or to itself)
+    status: str
     message: str = ""
     json_path: Optional[str] = None
     markdown_path: Optional[str] = None
@@ -149,13 +179,7 @@ class BatchResult:
 
     @property
     def ok(self) -> bool:
-        return not self.interrupted and self.fatal is None and all(r.status in ("done", "skipped", "unsupported") for r in self.rows)
-
-
-def _outputs(path: Path, root: Path, outdir: Path) -> tuple[Path, Path]:
-    rel = path.relative_to(root) if root.is_dir() else Path(path.name)
-    base = outdir / rel
-    return base.with_suffix(".json"), base.with_suffix(".md")
+        return not self.interrupted and self.fatal is None and all(r.status in ("done", "skipped", "unsupported", "unreadable") for r in self.rows)
 
 
 def sha256_file(path: Path) -> Optional[str]:
@@ -200,7 +224,8 @@ def run_batch(
     hooks = hooks or BatchHooks()
     t0 = time.monotonic()
     rows: dict[Path, Row] = {p: Row(input=str(p), status="not run") for p in inputs}
-    others = [Row(input=str(p), status="unsupported", message=reason) for p, reason in unsupported]
+    others = [Row(input=str(p), status="unreadable" if link_problem(p) else "unsupported", message=reason) for p, reason in unsupported]
+    outputs = plan_outputs(inputs, root, outdir)
     try:
         fingerprint = run_fingerprint(runtime.model_id)  # may ask the server which model it serves
     except FATAL as exc:
@@ -211,7 +236,7 @@ def run_batch(
     result = BatchResult(rows=[])
 
     def one(path: Path) -> Row:
-        json_path, md_path = _outputs(path, root, outdir)
+        json_path, md_path = outputs[path]
         input_sha = sha256_file(path)
         existing = is_current(json_path, input_sha, fingerprint)
         if existing is not None:
@@ -226,8 +251,11 @@ def run_batch(
         except SummarizerError as exc:
             reason = exc.reason if isinstance(exc, InputError) else exc.message  # the row names the file already
             return Row(input=str(path), status="failed", message=reason, seconds=round(time.monotonic() - t, 2))
-        write_atomic(json_path, summary.model_dump_json(indent=2))
-        write_atomic(md_path, markdown(summary))
+        try:
+            write_atomic(json_path, summary.model_dump_json(indent=2))
+            write_atomic(md_path, markdown(summary))
+        except OSError as exc:
+            return Row(input=str(path), status="failed", message=f"its summary cannot be written to {json_path.parent} ({exc.strerror or exc})")
         return _row(path, "done", "", json_path, md_path, summary, time.monotonic() - t)
 
     def finish(path: Path, row: Row) -> None:

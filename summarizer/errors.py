@@ -5,6 +5,8 @@ ever sees a traceback for a condition we know about::
 
     SummarizerError
     ├── InputError                  a file we cannot read as a report
+    ├── OutputError                 a place we cannot write an output to
+    ├── UsageError                  options that do not go together
     ├── ConfigError                 a setting that makes no sense
     ├── EndpointError               the model server cannot be used
     │   ├── EndpointUnreachable     nothing answers at the base URL
@@ -48,6 +50,24 @@ class InputError(SummarizerError):
         super().__init__(f"{path}: {reason}", hint=hint)
         self.path = str(path)
         self.reason = reason
+
+
+class OutputError(SummarizerError):
+    """A path an output cannot be written to: a folder where a file is meant, a path under a
+    file, a place without write permission. Raised before any work where it can be known."""
+
+    exit_code = 2
+
+    def __init__(self, path: Path | str, reason: str, *, hint: str | None = None) -> None:
+        super().__init__(f"{path}: {reason}", hint=hint)
+        self.path = str(path)
+        self.reason = reason
+
+
+class UsageError(SummarizerError):
+    """Options that do not go together (two output formats), or a value an option cannot take."""
+
+    exit_code = 2
 
 
 class ConfigError(SummarizerError):

@@ -158,6 +158,8 @@ def resolve_settings(flags: dict[str, Any] | None = None, env: dict[str, str] | 
         raise ConfigError(f"base URL {settings.base_url!r} must start with http:// or https://")
     if settings.workers < 1:
         raise ConfigError("workers must be at least 1")
+    if settings.max_bytes < 1:
+        raise ConfigError(f"the size limit (--max-bytes, max_bytes) must be at least 1 byte, not {settings.max_bytes}")
     if settings.target_band < 0 or settings.target_level_band < 0:
         raise ConfigError("the band of 左右 (target_band, target_level_band) cannot be negative")
     return settings, sources

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from schemas.summary import DocumentSummary
 from summarizer import batch as batch_mod
+from summarizer import write as write_mod
 from summarizer.batch import find_reports, load_index, run_batch, write_atomic
 from summarizer.cli import app
 from summarizer.parse.document import parse_document
@@ -118,7 +119,7 @@ def test_atomic_write_leaves_old_file_on_failure(tmp_path, monkeypatch):
     def boom(*a, **k):
         raise OSError("disk full")
 
-    monkeypatch.setattr(batch_mod.os, "replace", boom)
+    monkeypatch.setattr(write_mod.os, "replace", boom)
     with pytest.raises(OSError):
         write_atomic(target, "new")
     assert target.read_text() == "old" and not list(tmp_path.glob("*.tmp"))

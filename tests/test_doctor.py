@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from summarizer.model import diagnose
 from summarizer.cli import app
-from summarizer.cli import model as model_cli
+from summarizer.cli import doctor as model_cli
 from summarizer.model.server import EmbeddedServer
 
 from tests.conftest import ROOT

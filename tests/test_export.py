@@ -62,3 +62,39 @@ def test_export_command(tmp_path):
     result = CliRunner().invoke(app, ["export", str(tmp_path / "某某省_2026.txt"), "--jsonl", "-q"])
     assert result.exit_code == 0 and read_jsonl(result.output)[0].plan_year == 2026
     assert CliRunner().invoke(app, ["export", str(tmp_path / "某某省_2026.txt"), "--jsonl", "--csv", "-q"]).exit_code == 2
+
+
+def test_a_report_given_twice_is_exported_once_with_a_warning(tmp_path):
+    import shutil
+
+    from tests.conftest import SEED_FILES
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for seed in SEED_FILES[:2]:
+        shutil.copy(seed, src / seed.name)
+    once = CliRunner().invoke(app, ["export", str(src), "-q"])
+    assert once.exit_code == 0 and "warning" not in once.output
+    rows = read_csv(once.stdout)
+    twice = CliRunner().invoke(app, ["export", str(src), str(src / SEED_FILES[0].name), "-q"])
+    assert twice.exit_code == 0, twice.output
+    assert read_csv(twice.stdout) == rows
+    warnings = [ln for ln in twice.stderr.splitlines() if ln.startswith("warning:")]
+    assert len(warnings) == 1 and "is the same report as" in warnings[0] and SEED_FILES[0].name in warnings[0]
+    # a batch folder and the folder it was made from: each report once, from the batch's summaries
+    assert CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "--no-model", "-q"]).exit_code == 0
+    both = CliRunner().invoke(app, ["export", str(out), str(src), "-q"])
+    assert both.exit_code == 0 and both.stderr.count("warning:") == 2
+    assert sorted((r.file, r.kind, r.start) for r in read_csv(both.stdout)) == sorted((r.file, r.kind, r.start) for r in rows)
+
+
+def test_of_two_summaries_of_one_report_the_fuller_is_kept():
+    from summarizer.aggregate.export import unique_reports
+
+    earlier, later = _pair_summaries()
+    earlier.source.sha256, later.source.sha256 = "a" * 64, "b" * 64
+    rules = earlier.model_copy(deep=True)
+    full = earlier.model_copy(update={"model": "some-model"}, deep=True)
+    kept, repeats = unique_reports([rules, later, full, rules])
+    assert kept == [full, later]
+    assert [(r.left_out.model, r.kept.model) for r in repeats] == [(None, "some-model"), (None, "some-model")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 
 import pytest
 from typer.testing import CliRunner
@@ -126,3 +127,40 @@ def test_cli_reports_bad_input_without_traceback(tmp_path, make, expected):
     assert expected in result.output
     assert str(path) in result.output
     assert "Traceback" not in result.output
+
+
+def test_dash_reads_standard_input():
+    report = SEED_FILES[0].read_bytes()
+    result = CliRunner().invoke(app, ["text", "-", "--info"], input=report)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.rstrip("\n") == SEED_FILES[0].read_text(encoding="utf-8").rstrip("\n")
+    assert "<stdin>: format text" in result.stderr
+    brief = CliRunner().invoke(app, ["summarize", "-", "--no-model", "-q", "--json"], input=report.decode("utf-8").encode("gb18030"))
+    assert brief.exit_code == 0, brief.output
+    summary = json.loads(brief.stdout)
+    assert summary["source"]["path"] == "<stdin>" and summary["metadata"]["region"] == "光明区" and summary["source"]["encoding"] == "gb18030"
+    empty = CliRunner().invoke(app, ["sections", "-"], input=b"")
+    assert empty.exit_code == 2 and "<stdin>: is empty" in empty.output and "Traceback" not in empty.output
+
+
+def test_links_that_lead_nowhere_are_named_as_such(tmp_path):
+    import os
+
+    os.symlink("b.txt", tmp_path / "a.txt")
+    os.symlink("a.txt", tmp_path / "b.txt")
+    os.symlink("gone.txt", tmp_path / "dangling.txt")
+    loop, dangling = _err(tmp_path / "a.txt"), _err(tmp_path / "dangling.txt")
+    assert loop.reason == "is a symbolic link loop (it leads back to itself)"
+    assert dangling.reason == "is a broken symbolic link (to gone.txt, which does not exist)"
+    assert _err(tmp_path / "a.txt" / "x.txt").reason == "lies under a symbolic link loop"
+    for command in ("text", "sections", "summarize"):
+        result = CliRunner().invoke(app, [command, str(tmp_path / "a.txt")] + (["--no-model"] if command == "summarize" else []))
+        assert result.exit_code == 2 and "is a symbolic link loop" in result.output and "no such file" not in result.output
+
+
+def test_a_negative_or_zero_size_limit_is_refused(tmp_path):
+    for command in (["text"], ["sections"], ["summarize", "--no-model"]):
+        for value in ("-5", "0"):
+            result = CliRunner().invoke(app, [*command, str(SEED_FILES[0]), "--max-bytes", value])
+            assert result.exit_code == 2, result.output
+            assert f"must be at least 1 byte, not {value}" in result.output and "Traceback" not in result.output

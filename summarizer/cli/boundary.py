@@ -1,8 +1,8 @@
 """The one place where errors become messages and exit codes.
 
-Every command is registered through `command()`, which wraps it in `guarded`: a
-`SummarizerError` is printed as one message (with its hint, server log tail or last model
-output) and the command exits with the error's exit code; Ctrl-C exits with 130.
+Every command is registered (in `app`) wrapped in `guarded`: a `SummarizerError` is printed as
+one message (with its hint, server log tail or last model output) and the command exits with
+the error's exit code; Ctrl-C exits with 130.
 """
 
 from __future__ import annotations
@@ -51,13 +51,3 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
 
     wrapper.__guarded__ = True  # type: ignore[attr-defined]
     return wrapper
-
-
-def command(app: typer.Typer, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """`app.command(...)` with the error boundary applied."""
-
-    def register(fn: Callable[..., Any]) -> Callable[..., Any]:
-        app.command(*args, **kwargs)(guarded(fn))
-        return fn
-
-    return register

@@ -8,14 +8,19 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
-from summarizer.cli.app import app
-from summarizer.cli.boundary import command
-from summarizer.cli.options import QuietOpt, settings_from
-from summarizer.cli.track import OutputOpt, PathsArg, summaries_of, write_output
+from summarizer.cli.boundary import err_console
+from summarizer.cli.common import summaries_of
+from summarizer.cli.options import QuietOpt, output_option, settings_from
+from summarizer.cli.output import output_format, write
+from summarizer.cli.track import PathsArg
+
+#: The formats `export` writes, by the suffix of -o.
+SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+OutputOpt = output_option(SUFFIXES)
 
 
-@command(app, "export")
 def export_cmd(
     paths: PathsArg,
     as_csv: Annotated[bool, typer.Option("--csv", help="CSV with a header row [default]")] = False,
@@ -25,16 +30,15 @@ def export_cmd(
 ) -> None:
     """Metrics, targets and problems as rows: one per item, with government, years, indicator,
     canonical name, value, number, unit, change, comparator, span and status."""
-    from summarizer.errors import InputError
-    from summarizer.aggregate.export import csv_text, export_rows, jsonl_text
+    from summarizer.aggregate.export import csv_text, export_rows, jsonl_text, unique_reports
 
-    if as_csv and as_jsonl:
-        raise InputError("--csv/--jsonl", "give one format")
-    suffix = output.suffix.lower() if output else ""
-    rows = export_rows(summaries_of(paths, settings_from(), quiet))
-    jsonl = as_jsonl or (not as_csv and suffix in (".jsonl", ".ndjson", ".json"))
-    text = jsonl_text(rows) if jsonl else csv_text(rows)
+    fmt = output_format("export", {"csv": as_csv, "jsonl": as_jsonl}, output, SUFFIXES, printed="csv", written="csv", inputs=paths)
+    summaries, repeats = unique_reports(summaries_of(paths, settings_from(), quiet=quiet, rules_only=True))
+    for r in repeats:
+        err_console().print(f"[yellow]warning:[/] {escape(r.left_out.source.path)} is the same report as {escape(r.kept.source.path)} (the same bytes): exported once", soft_wrap=True)
+    rows = export_rows(summaries)
+    text = jsonl_text(rows) if fmt == "jsonl" else csv_text(rows)
     if output is not None:
-        write_output(output, text if jsonl else "\ufeff" + text)  # the mark tells spreadsheets the file is UTF-8
+        write(output, text if fmt == "jsonl" else "\ufeff" + text)  # the mark tells spreadsheets the file is UTF-8
     else:
         typer.echo(text, nl=False)

@@ -10,29 +10,44 @@ from typing import Annotated, Any, Callable, Optional
 import typer
 from rich.console import Console
 
+from summarizer.read.formats import SUPPORTED_TEXT
 from summarizer.settings import Settings, resolve_settings
 
-FileArg = Annotated[Path, typer.Argument(help="A report: .txt or .md (UTF-8, GB18030/GBK or UTF-16), a saved web page (.html, .htm, .mht), PDF or Word .docx; traditional script is read too")]
+FileArg = Annotated[Path, typer.Argument(help=f"A report: {SUPPORTED_TEXT}; text in UTF-8, UTF-16, GB18030/GBK or Big5, traditional script too; - reads standard input", metavar="FILE")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of the rich view")]
+JsonOutOpt = Annotated[bool, typer.Option("--json", help="Print JSON")]
 MarkdownOpt = Annotated[bool, typer.Option("--markdown", help="Print Markdown instead of the rich view")]
-OutputOpt = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the result to this file (.json or .md)")]
 MaxBytesOpt = Annotated[Optional[int], typer.Option("--max-bytes", help="Refuse files larger than this [default: 2 MB]")]
-WidthOpt = Annotated[Optional[int], typer.Option("--width", help="Terminal width for the rich view")]
+WidthOpt = Annotated[Optional[int], typer.Option("--width", min=20, help="Terminal width for the rich view")]
 KeepUnverifiedOpt = Annotated[
     bool, typer.Option("--keep-unverified", help="Keep model output whose numbers or quotes are not in the source, marked [unverified]")
 ]
 
+
+
+FORMAT_NAMES = {"json": "JSON", "markdown": "Markdown", "html": "HTML", "csv": "CSV", "jsonl": "JSON Lines"}
+
+
+def output_option(suffixes: dict[str, str]) -> Any:
+    """The -o option of a command that writes these formats (suffix → format)."""
+    by_format: dict[str, list[str]] = {}
+    for suffix, fmt in suffixes.items():
+        by_format.setdefault(fmt, []).append(suffix)
+    names = ", ".join(f"{' or '.join(s)} {FORMAT_NAMES.get(f, f)}" for f, s in by_format.items())
+    return Annotated[Optional[Path], typer.Option("-o", "--output", help=f"Write to this file; its suffix picks the format: {names} (a format flag must agree)")]
+
+
 # Where the model is: flag > environment > config file > embedded default.
 BaseUrlOpt = Annotated[Optional[str], typer.Option("--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1 [env: SUMMARIZER_BASE_URL, OPENAI_BASE_URL; default: the embedded model]")]
-ApiKeyOpt = Annotated[Optional[str], typer.Option("--api-key", help="API key for --base-url [env: OPENAI_API_KEY]")]
+ApiKeyOpt = Annotated[Optional[str], typer.Option("--api-key", help="API key for --base-url [env: SUMMARIZER_API_KEY, OPENAI_API_KEY]")]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", help="Model name on the server [env: SUMMARIZER_MODEL]")]
 ModeOpt = Annotated[Optional[str], typer.Option("--mode", help="Structured-output mode: auto, json_schema, tools, json [env: SUMMARIZER_MODE]")]
 StyleOpt = Annotated[Optional[str], typer.Option("--style", help="auto, extractive (the model picks the report's own sentences) or abstractive (the model writes a sentence) [env: SUMMARIZER_STYLE; auto: extractive on the embedded model]")]
 ModelPathOpt = Annotated[Optional[str], typer.Option("--model-path", help="Another GGUF for the embedded server [env: SUMMARIZER_MODEL_PATH]")]
 ThreadsOpt = Annotated[Optional[int], typer.Option("--threads", help="CPU threads for the embedded server [env: SUMMARIZER_THREADS]")]
 CtxOpt = Annotated[Optional[int], typer.Option("--n-ctx", help="Context length of the embedded server [env: SUMMARIZER_CTX; default: 4096]")]
-PortOpt = Annotated[Optional[int], typer.Option("--port", help="Port of the embedded server [default: a free one]")]
-TimeoutOpt = Annotated[Optional[float], typer.Option("--timeout", help="Seconds per model request [default: 900]")]
+PortOpt = Annotated[Optional[int], typer.Option("--port", help="Port of the embedded server [env: SUMMARIZER_PORT; default: a free one]")]
+TimeoutOpt = Annotated[Optional[float], typer.Option("--timeout", help="Seconds per model request [env: SUMMARIZER_TIMEOUT; default: 900]")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the answer cache")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display")]
 

@@ -12,14 +12,15 @@ from typing import Annotated, Optional
 
 import typer
 
-from summarizer.pipeline import Runtime
-from summarizer.cli.app import app
-from summarizer.cli.boundary import command
-from summarizer.cli.corpus import _load_summaries
-from summarizer.cli.options import QuietOpt, WidthOpt, settings_from, stdout_console
+from summarizer.cli.common import summaries_of
+from summarizer.cli.options import QuietOpt, WidthOpt, output_option, settings_from, stdout_console
+from summarizer.cli.output import output_format, write
 
-PathsArg = Annotated[list[Path], typer.Argument(help="Reports (read with the rules, no model), summary JSONs, or batch output folders")]
-OutputOpt = Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file; its suffix picks the format unless a format flag is given")]
+#: The formats `track` writes, by the suffix of -o.
+SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json", ".csv": "csv"}
+
+PathsArg = Annotated[list[Path], typer.Argument(help="Reports (read with the rules, no model), summary JSONs, or batch output folders", metavar="PATHS...")]
+OutputOpt = output_option(SUFFIXES)
 BandOpt = Annotated[
     Optional[float],
     typer.Option("--band", help="± percentage points of a 左右 rate target: 0.5 reads 5%左右 as 4.5%-5.5% [env: SUMMARIZER_TARGET_BAND; config: target_band; default: 0.5]"),
@@ -30,19 +31,6 @@ LevelBandOpt = Annotated[
 ]
 
 
-def summaries_of(paths: list[Path], settings, quiet: bool) -> list:
-    """Summaries from summary JSONs and batch folders; reports are read with the rules alone."""
-    return _load_summaries(paths, lambda: Runtime.open(settings, rules_only=True), quiet)
-
-
-def write_output(output: Path, text: str) -> None:
-    from summarizer.batch import write_atomic
-
-    write_atomic(output, text)
-    typer.echo(f"wrote {output}", err=True)
-
-
-@command(app, "track")
 def track_cmd(
     paths: PathsArg,
     as_markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown (with the quotes and their spans)")] = False,
@@ -64,22 +52,17 @@ def track_cmd(
     from summarizer.render.tracking import csv_text, html_page, markdown, print_tracking
     from summarizer.aggregate.track import track
 
+    fmt = output_format(
+        "track", {"markdown": as_markdown, "html": as_html, "json": as_json, "csv": as_csv}, output, SUFFIXES, written="markdown", inputs=paths
+    )
     settings = settings_from(target_band=band, target_level_band=level_band)
     rules = VerdictRules(band_points=settings.target_band, band_ratio=settings.target_level_band)
-    tracking = track(summaries_of(paths, settings, quiet), rules)
-    suffix = output.suffix.lower() if output else ""
-    if as_html or suffix in (".html", ".htm"):
-        text = html_page(tracking)
-    elif as_csv or suffix == ".csv":
-        text = csv_text(tracking)
-    elif as_json or suffix == ".json":
-        text = tracking.model_dump_json(indent=2)
-    elif as_markdown or suffix in (".md", ".markdown") or output is not None:
-        text = markdown(tracking)
-    else:
+    tracking = track(summaries_of(paths, settings, quiet=quiet, rules_only=True), rules)
+    if fmt is None:
         print_tracking(tracking, stdout_console(width), quotes=quotes)
         return
+    text = {"html": html_page, "csv": csv_text, "markdown": markdown, "json": lambda t: t.model_dump_json(indent=2)}[fmt](tracking)
     if output is not None:
-        write_output(output, "\ufeff" + text if text is not None and suffix == ".csv" else text)
+        write(output, "\ufeff" + text if fmt == "csv" else text)  # the mark tells spreadsheets the file is UTF-8
     else:
         typer.echo(text, nl=False)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from summarizer.errors import InputError
+from summarizer.read.extracted import Extracted, library_version
 
 #: The bytes every OLE2 compound file starts with: old binary .doc/.wps, and encrypted .docx.
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -262,6 +263,14 @@ class _Reader:
                 cells.append(" ".join(x.strip() for x in sub.lines if x.strip()))
             if any(cells):
                 self.lines.append(CELL_SEP.join(cells))
+
+
+def read(data: bytes, name: str) -> Extracted:
+    """The reader of Word .docx files."""
+    text = docx_text(data, name)
+    if not text.strip():
+        raise InputError(name, "is a .docx file with no text in it")
+    return Extracted(text, "docx", library_version("python-docx"))
 
 
 def docx_text(data: bytes, path: str | Path = "<bytes>") -> str:

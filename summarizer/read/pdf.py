@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarizer.errors import InputError
+from summarizer.read.extracted import Extracted, library_version
 
 #: Share of the page height at the top and bottom where running headers and page numbers stand.
 FURNITURE_BAND = 0.12
@@ -84,20 +85,53 @@ class PdfText:
     recovered_lines: int = 0
 
 
+def read(data: bytes, name: str) -> Extracted:
+    """The reader of PDF files."""
+    pdf = pdf_text(data, name)
+    extractor = library_version("pypdfium2")
+    if pdf.recovered_lines:
+        extractor += f" + {library_version('pypdf')} ({pdf.recovered_lines} line(s) PDFium left out)"
+    return Extracted(pdf.text, "pdf", extractor)
+
+
 def pdf_text(data: bytes, path: str | Path = "<bytes>") -> PdfText:
     """The report's text in a PDF's text layer (see the module docstring)."""
     with _PDFIUM_LOCK:
         pages = _read_lines(data, path)
     visible = sum(len(ln.text.strip()) for page in pages for ln in page)
     if visible < MIN_CHARS_PER_PAGE * max(len(pages), 1):
-        raise InputError(
-            path,
-            f"is a PDF without a text layer ({len(pages)} page(s) of images, {visible} characters of text): a scan",
-            hint="its text must be recognised first (OCR, e.g. `ocrmypdf --language chi_sim in.pdf out.pdf`), then summarize the result",
-        )
+        raise _without_text(data, path, len(pages), visible)
     body = _drop_furniture(pages)
     text = "\n".join(_paragraphs(body))
     return PdfText(text + "\n" if text else text, sum(ln.recovered for ln in body))
+
+
+_OCR_HINT = "its text must be recognised first (OCR, e.g. `ocrmypdf --language chi_sim in.pdf out.pdf`), then summarize the result"
+
+
+def _without_text(data: bytes, path: str | Path, pages: int, visible: int) -> InputError:
+    """The error for a PDF with (almost) no text layer, saying what is on its pages: pictures
+    (a scan), shapes (text drawn as outlines), or nothing at all."""
+    import pypdfium2.raw as pdfium_c
+
+    with _PDFIUM_LOCK:
+        document = _open(data, path)
+        try:
+            kinds = Counter(
+                obj.type
+                for number in range(len(document))
+                for obj in document[number].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=4)
+            )
+        finally:
+            document.close()
+    images, shapes = kinds[pdfium_c.FPDF_PAGEOBJ_IMAGE], kinds[pdfium_c.FPDF_PAGEOBJ_PATH]
+    text = f"{visible} characters of text"
+    if images:
+        return InputError(path, f"is a PDF without a text layer ({pages} page(s), {images} image(s), {text}): a scan", hint=_OCR_HINT)
+    if shapes:
+        return InputError(path, f"is a PDF without a text layer ({pages} page(s) of drawn shapes, no images, {text}): text drawn as outlines, or no text at all", hint=_OCR_HINT)
+    what = f"{pages} blank page(s)" if not visible else f"{pages} page(s), {text}, no images"
+    return InputError(path, f"is a PDF with nothing to read on it ({what})", hint="check that this is the report's file; download or export it again")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -173,7 +207,11 @@ def _page_lines(textpage, number: int, height: float, pdfium_c) -> list[Line]:
 def _line(textpage, text: str, start: int, end: int, number: int, height: float, pdfium_c) -> Line | None:
     """One line of PDFium's text with its geometry. Boxes are asked for only where they are
     needed (the ends, the first word, a few for size and baseline, both sides of a space): a
-    call per character would be most of the time spent on a PDF."""
+    call per character would be most of the time spent on a PDF. They are loose boxes (the
+    character's advance, from the PDF's own widths), not the glyph's ink: a font the PDF does
+    not embed is drawn with whatever font the machine has, whose glyphs differ in width from
+    those the PDF was laid out with, and a line's end measured from them moved by enough to
+    split a paragraph on a machine with CJK fonts installed."""
     keep = [i for i in range(start, end) if text[i] not in _SPACE and text[i] not in "\ufffe\x02"]
     if not keep:
         return None
@@ -181,7 +219,7 @@ def _line(textpage, text: str, start: int, end: int, number: int, height: float,
 
     def box(i: int) -> tuple[float, float, float, float]:
         if i not in boxes:
-            left, bottom, right, _top = textpage.get_charbox(i)
+            left, bottom, right, _top = textpage.get_charbox(i, loose=True)
             boxes[i] = (left, right, bottom, pdfium_c.FPDFText_GetFontSize(textpage.raw, i) or (right - left))
         return boxes[i]
 

@@ -34,6 +34,7 @@ from typing import Iterator, Optional
 
 from summarizer.read.decode import decode_declared
 from summarizer.errors import InputError
+from summarizer.read.extracted import Extracted, library_version
 
 #: What a table row's cells are joined with (as for Word tables).
 CELL_SEP = " | "
@@ -85,6 +86,18 @@ def declared_charset(data: bytes) -> Optional[str]:
     return m.group(1).decode("ascii", "replace") if m else None
 
 
+def read_html(data: bytes, name: str) -> Extracted:
+    """The reader of saved web pages (.html, .htm)."""
+    page = html_text(data, name)
+    return Extracted(page.text, page.encoding, library_version("lxml"))
+
+
+def read_mhtml(data: bytes, name: str) -> Extracted:
+    """The reader of pages saved as one file (.mht, .mhtml)."""
+    page = mhtml_text(data, name)
+    return Extracted(page.text, page.encoding, library_version("lxml"))
+
+
 def html_text(data: bytes, path: str | Path = "<bytes>", charset: Optional[str] = None) -> Page:
     """The report's text on a saved page (see the module docstring); `charset` is what a
     container (an .mht file) declares, which the page's own declaration overrides."""
@@ -128,12 +141,13 @@ def page_text(source: str, path: str | Path = "<page>") -> str:
     _drop_chrome(body)
     article = _article(body)
     lines = list(_lines(article))
+    if not any(_COUNTED_RE.search(ln) for ln in lines if not title or _squeeze(ln) != _squeeze(title)):
+        # a page whose body is empty, or only the title again: nothing to summarize (a brief
+        # built from the <title> alone would claim a report that is not there)
+        raise InputError(path, "is a web page with no report text on it (no article, at most a title)", hint="save the page of the report itself, or copy its text into a .txt file")
     if title and not any(_squeeze(title) in _squeeze(ln) for ln in lines[:4]):
         lines.insert(0, title)
-    text = "\n".join(lines)
-    if not _COUNTED_RE.search(text):
-        raise InputError(path, "is a web page with no report text on it", hint="save the page of the report itself, or copy its text into a .txt file")
-    return text + "\n"
+    return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,92 @@
+"""`batch`: every report in a folder → one JSON and one Markdown summary each, and an index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich import box
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from summarizer.batch import BatchHooks, BatchResult, find_inputs, run_batch
+from summarizer.errors import InputError
+from summarizer.read.formats import SUPPORTED_TEXT
+from summarizer.pipeline import Runtime
+from summarizer.write import check_folder_target
+from summarizer.cli.boundary import err_console
+from summarizer.cli.options import KeepUnverifiedOpt, MaxBytesOpt, NoModelOpt, QuietOpt, WidthOpt, model_options, settings_from, stdout_console
+from summarizer.cli.progress import SectionProgress, progress_display
+
+WorkersOpt = Annotated[
+    Optional[int],
+    typer.Option("--workers", "-w", help="Documents in flight at once; >1 only pays off on servers that batch (vLLM, llama-server -np N, hosted APIs) [env: SUMMARIZER_WORKERS; default: 1]"),
+]
+
+
+def batch_table(result: BatchResult) -> Table:
+    table = Table(box=box.ASCII2, show_edge=False, title="batch", title_justify="left")
+    for col in ("input", "status", "region", "years", "s", "calls", "tokens", "note"):
+        table.add_column(col, overflow="fold")
+    style = {"done": "green", "skipped": "dim", "unsupported": "dim", "unreadable": "yellow", "failed": "red", "interrupted": "yellow", "not run": "yellow"}
+    for r in result.rows:
+        tokens = f"{r.prompt_tokens}+{r.completion_tokens}" if r.calls else ""
+        table.add_row(
+            Text(Path(r.input).name), Text(r.status, style=style.get(r.status, "")), Text(r.region or ""), r.years,
+            f"{r.seconds:.0f}" if r.seconds else "", str(r.calls or ""), tokens, Text(r.message),
+        )
+    return table
+
+
+@model_options()
+def batch_cmd(
+    folder: Annotated[Path, typer.Argument(help=f"Folder of reports: {SUPPORTED_TEXT}; other files are listed as skipped, with the reason", metavar="FOLDER")],
+    outdir: Annotated[Path, typer.Option("-o", "--output", help="Folder for the summaries and index")],
+    recursive: Annotated[bool, typer.Option("--recursive", "-r", help="Include subfolders")] = False,
+    workers: WorkersOpt = None,
+    keep_unverified: KeepUnverifiedOpt = False,
+    max_bytes: MaxBytesOpt = None,
+    no_model: NoModelOpt = False,
+    width: WidthOpt = None,
+    quiet: QuietOpt = False,
+    flags: dict = None,  # type: ignore[assignment]  (the model options, see model_options)
+) -> None:
+    """Summarize every report in a folder: JSON + Markdown each, an index; resumable, Ctrl-C keeps what is done."""
+    if folder.is_file():
+        raise InputError(folder, "is a file; batch takes a folder", hint="use `summarizer summarize FILE` for one report")
+    check_folder_target(outdir)
+    settings = settings_from(**flags, workers=workers, max_bytes=max_bytes)
+    inputs, unsupported = find_inputs(folder, recursive=recursive, exclude=outdir)
+    if not inputs:
+        skipped = "".join(f"; {p.name}: {why}" for p, why in unsupported[:3])
+        raise InputError(folder, f"holds no report in a format this tool reads ({SUPPORTED_TEXT})" + ("" if recursive else " (try --recursive)") + skipped)
+    with Runtime.open(settings, keep_unverified=keep_unverified, rules_only=no_model) as runtime, progress_display(enabled=not quiet) as bar:
+        overall = bar.add_task("documents", total=len(inputs))
+
+        def doc_start(path: Path):
+            return SectionProgress(bar)
+
+        def doc_done(row) -> None:
+            bar.advance(overall)
+
+        result = run_batch(inputs, folder, outdir, runtime, workers=settings.workers, hooks=BatchHooks(doc_start, doc_done), unsupported=unsupported)
+    console = stdout_console(width)
+    console.print(batch_table(result))
+    done = sum(r.status == "done" for r in result.rows)
+    skipped = sum(r.status == "skipped" for r in result.rows)
+    failed = sum(r.status == "failed" for r in result.rows)
+    unsupported_n = sum(r.status == "unsupported" for r in result.rows)
+    unreadable_n = sum(r.status == "unreadable" for r in result.rows)
+    not_read = f", {unsupported_n} skipped (format not read)" if unsupported_n else ""
+    not_read += f", {unreadable_n} skipped (link to nothing or to itself)" if unreadable_n else ""
+    console.print(f"{done} summarized, {skipped} already current, {failed} failed{not_read} · {result.seconds:.0f} s · index: {escape(str(outdir / 'index.md'))}")
+    if result.fatal:
+        err_console().print(f"[bold red]error:[/] batch stopped: {escape(result.fatal)}")
+        raise typer.Exit(3)
+    if result.interrupted:
+        err_console().print("[yellow]interrupted[/]: finished documents are saved; run the same command again to resume")
+        raise typer.Exit(130)
+    if not result.ok:
+        raise typer.Exit(1)
