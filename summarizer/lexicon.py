@@ -47,7 +47,7 @@ RUNNING_LINE_MIN = 20
 WRAPPED_MIN_SHARE = 0.4
 WRAPPED_MIN_LINES = 5
 #: A line this long is a text that lost its line breaks: it is broken again before each heading
-#: marker that follows a sentence end.
+#: marker or paragraph opener that follows a sentence end.
 LOST_BREAKS_LINE = 3000
 #: Chinese numerals used in headings and inline enumerations, in order.
 CN_DIGITS = "一二三四五六七八九十"
@@ -202,7 +202,7 @@ PROBLEMS_LIST_LEAD_RE = re.compile(r"\s*(?:主要是|主要表现在|主要表�
 #: A sentence that answers the problems: the passage ends before it.
 PROBLEMS_RESPONSE_RE = re.compile(
     r"(高度重视|切实(加以)?解决|认真(加以)?解决|努力(加以)?解决|着力解决|采取(有力|有效|切实)?措施|我们(将|要|一定|必须|决心)"
-    r"|^对此|对这些(问题|困难)|针对这些|下大力气|加以改进|认真对待|在今后工作中|在今后的工作中)"
+    r"|^对此|对这些(问题|困难)|对(以上|上述)(问题|困难)|针对这些|下大力气|加以改进|认真对待|在今后工作中|在今后的工作中)"
 )
 #: A clause opening like this answers the problems before it ("必须直面问题", "要坚持问题导向").
 PROBLEMS_RESPONSE_OPENERS = ("必须", "我们将", "我们要", "我们一定", "要坚持", "要直面", "对此", "对这些")
@@ -232,7 +232,9 @@ TARGETS_TRIGGER_RE = re.compile(
 )
 #: Words of a plan period: a targets sentence with one of them before its trigger sets the
 #: period's targets ("今后五年，……预期目标是……年均增长7%"), not the plan year's.
-PERIOD_TARGETS_RE = re.compile(r"今后五年|未来五年|五年内|十[一二三四五六七八九]五|到(?:19|20)\d{2}年|年均")
+PERIOD_TARGETS_RE = re.compile(r"今后五年|未来五年|五年内|十[一二三四五六七八九]五|到(?:19|20)\d{2}年|年均|纲要")
+#: How far before a trigger its paragraph is read for the plan year.
+TRIGGER_CONTEXT_MAX = 400
 #: Words of the plan year before a trigger (今年经济社会发展的主要预期目标是).
 PLAN_YEAR_CONTEXT_RE = re.compile(r"今年|明年")
 #: "经济增长预期目标为7%左右": the words a trigger ends with when the target's indicator stands
@@ -293,8 +295,9 @@ REGION_SELF_RES = [
     re.compile(r"(?P<r>国务院)(?:总理|向大会)"),
     re.compile(r"我代表(?P<r>国务院)"),
 ]
-#: Phrases of the body that make a report a 政府工作报告 when its title is missing.
-DOC_TYPE_BODY_PHRASES = [("政府工作报告", ("向大会报告政府工作", "向大会作政府工作报告", "作政府工作报告"))]
+#: How the body of a report without a title says what it is: the government, in its own name,
+#: reports to the congress ("我代表国务院，向大会报告过去五年的工作", "我代表省人民政府，向大会报告工作").
+DOC_TYPE_BODY_RES = [("政府工作报告", re.compile(r"作政府工作报告|我代表(?:[^，。]{0,16}人民政府|国务院)[，,]?\s*向[^。]{0,30}(?:作|报告)"))]
 #: Province-level governments by the name their reports use for themselves, with the full name.
 PROVINCES = {
     "北京": "北京市", "天津": "天津市", "上海": "上海市", "重庆": "重庆市", "河北": "河北省", "山西": "山西省",

@@ -103,3 +103,64 @@ def test_to_original_maps_spans():
 )
 def test_chrome_line_patterns(line, chrome):
     assert is_chrome_line(line) is chrome
+
+
+# ---------------------------------------------------------------------------------------------
+# What does not change meaning, normalised once (full-width forms, lines broken inside sentences,
+# a text without line breaks), with every cleaned character mapped to its original
+# ---------------------------------------------------------------------------------------------
+
+
+def _maps_back(original: str, c) -> None:
+    from summarizer.parse.clean import normalised
+
+    for i, ch in enumerate(c.text):
+        o = c.offsets[i]
+        inserted = i > 0 and c.offsets[i - 1] == o and ch == "\n"
+        assert inserted or normalised(original[o]) == ch or (ch in " \n" and original[o].isspace()), (i, ch, original[o])
+
+
+def test_full_width_figures_are_read_as_ascii_and_map_back():
+    original = "一、过去一年工作回顾\n国内生产总值增长８．５％，ＧＤＰ总量达到１３．６５万亿元。"
+    c = clean_text(original)
+    assert "增长8.5%，GDP总量达到13.65万亿元。" in c.text
+    assert "，" in c.text and "（" not in c.text  # Chinese punctuation stays as it is
+    _maps_back(original, c)
+
+
+def test_a_line_broken_inside_a_sentence_is_joined_and_headings_stay_lines():
+    original = "二、2025年工作安排\n今年经济社会发展的\n主要预期目标\n是：地区生产总值增长5%左右；\n城镇调查失业率5.5%左右。\n（一）扩大内需\n贯彻《\n中华人民共和国预算法\n》，制定新的办法。"
+    c = clean_text(original)
+    lines = c.text.split("\n")
+    assert lines[0] == "二、2025年工作安排"
+    assert "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右；" in c.text
+    assert "（一）扩大内需" in lines
+    assert "贯彻《中华人民共和国预算法》，制定新的办法。" in lines
+    _maps_back(original, c)
+
+
+def test_title_date_and_speaker_lines_are_not_joined():
+    original = "2025年某省政府工作报告\n——2025年1月14日在某省第十四届人民代表大会第三次会议上\n某省人民政府省长 某某\n各位代表：\n现在，我代表省人民政府，向大会报告工作，请予审议。"
+    # (the space between CJK characters goes, as everywhere)
+    assert clean_text(original).text.split("\n")[:4] == [ln.replace(" ", "") for ln in original.split("\n")[:4]]
+
+
+def test_a_wrapped_text_is_joined_inside_its_sentences():
+    body = "过去一年，我们坚持稳中求进工作总基调，全市地区生产总值增长5.3%，一般公共预算收入增长2.1%，城镇新增就业62.2万人。"
+    wrapped = "\n".join(body[i : i + 23] for i in range(0, len(body), 23))
+    original = "一、2024年工作回顾\n" + "\n".join([wrapped] * 6)
+    c = clean_text(original)
+    assert c.text.split("\n")[1:] == [body] * 6
+    _maps_back(original, c)
+
+
+def test_a_text_without_line_breaks_is_broken_again_before_its_headings():
+    para = "全市地区生产总值增长5.3%，一般公共预算收入增长2.1%，城镇新增就业62.2万人，各项事业取得新进展。" * 30
+    original = "各位代表：现在，我代表市人民政府，向大会报告工作。一、2024年工作回顾" + para + "二、2025年工作安排今年要重点做好以下工作。（一）扩大内需" + para
+    c = clean_text(original)
+    lines = c.text.split("\n")
+    assert any(ln.startswith("一、2024年工作回顾") for ln in lines)
+    assert any(ln.startswith("二、2025年工作安排") for ln in lines)
+    assert any(ln.startswith("（一）扩大内需") for ln in lines)
+    _maps_back(original, c)
+    assert c.to_original(0, len(c.text)) == (0, len(original))

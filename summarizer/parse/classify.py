@@ -76,9 +76,17 @@ def _title_decides(sig: PartSignals) -> Optional[SectionKind]:
         return None if speaks_of_plan_year else SectionKind.OUTLOOK
     if sig.title_kind in (SectionKind.TASKS, SectionKind.TARGETS, SectionKind.REQUIREMENTS) and not sig.title_year and sig.plan_year == 0 and sig.several_years >= lx.OUTLOOK_MIN_SEVERAL_YEARS:
         return SectionKind.OUTLOOK  # "“十二五”时期的主要目标和任务"
+    if sig.title_kind in (SectionKind.TASKS, SectionKind.TARGETS, SectionKind.REQUIREMENTS) and _reviews(sig):
+        return SectionKind.REVIEW  # "坚持综合施策……主要指标争先进位明显": a plan word in a review's title
     if sig.title_kind is not None and sig.title_kind != SectionKind.PROBLEMS:
         return sig.title_kind
     return None
+
+
+def _reviews(sig: PartSignals) -> bool:
+    """A part whose content is plainly a review: it names the review year and never the plan year,
+    states no targets, and speaks in the past more than of plans."""
+    return not sig.title_year and not sig.targets_sentence and sig.plan_year == 0 and sig.review_year >= 2 and sig.past > 2 * sig.future
 
 
 def decide_part_kinds(signals: list[PartSignals]) -> list[SectionKind]:
@@ -147,11 +155,14 @@ def _inherit(node: Node, parent_kind: SectionKind) -> None:
 def extract_metadata(text: str, root: Node) -> DocumentMetadata:
     title = _title_line(text, root)
     doc_type = lx.DOC_TYPE_OTHER
-    for where, types in ((title or "", lx.DOC_TYPES), (text[:600], lx.DOC_TYPES), (text[: lx.REGION_HEAD_CHARS], lx.DOC_TYPE_BODY_PHRASES)):
-        found = next((name for name, words in types if any(w in where for w in words)), None)
+    for where in (title or "", text[:600]):
+        found = next((name for name, words in lx.DOC_TYPES if any(w in where for w in words)), None)
         if found:
             doc_type = found
             break
+    else:  # no title: what the body says it is
+        head = text[: lx.REGION_HEAD_CHARS]
+        doc_type = next((name for name, rx in lx.DOC_TYPE_BODY_RES if rx.search(head)), doc_type)
     return DocumentMetadata(
         title=title,
         region=_region(text, title),

@@ -268,10 +268,19 @@ def _names_its_year(doc: ParsedDocument, c_start: int, metric: Metric, review_ye
 
 
 def _of_the_year(text: str, pos: int, sentence: str, review_year: Optional[int], several: bool) -> bool:
-    """Whether a figure speaks of the review year by its place: its paragraph opens on the year
-    (刚刚过去的2025年，……), or its sentence names the year outside a passage of several years."""
-    paragraph = text[text.rfind("\n", 0, pos) + 1 : pos]
-    return bool(lx.SINGLE_YEAR_OPENING_RE.match(paragraph)) or (not several and _names_the_year(sentence, review_year))
+    """Whether a figure speaks of the review year by what comes before it: the last words of a time
+    in its paragraph (up to YEAR_CUE_WINDOW characters back) name the year (刚刚过去的2025年，……),
+    not several years; or its sentence names the year outside a passage of several years."""
+    floor = max(text.rfind("\n", 0, pos) + 1, pos - YEAR_CUE_WINDOW)
+    year = rf"|{review_year}年" if review_year else ""
+    cues = list(re.finditer(rf"(?P<year>{lx.REVIEW_YEAR_SENTENCE_RE.pattern}{year})|(?P<years>{lx.MULTI_YEAR_SENTENCE_RE.pattern})", text[floor:pos]))
+    if cues:
+        return cues[-1].group("year") is not None
+    return not several and _names_the_year(sentence, review_year)
+
+
+#: How far back a figure's paragraph is read for the time it speaks of.
+YEAR_CUE_WINDOW = 600
 
 
 def _names_the_year(sentence: str, review_year: Optional[int]) -> bool:

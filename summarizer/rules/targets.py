@@ -213,6 +213,8 @@ def _read(doc: ParsedDocument, section: Section, passages, seen: set, out: list[
                 out[-1].note = clause.strip()  # "、力争达到8%": the stretch of the target before
                 continue
             for indicator, target, a, b in parse_target(clause):
+                if "年均" in target:
+                    continue  # an average over the plan period is no target of the year
                 t = _target(doc, section, indicator, target, cs, ce)
                 if not any((o.canonical or o.indicator, o.target) == (t.canonical or t.indicator, t.target) for o in out):
                     out.append(t)  # a target restated ("提出国内生产总值增长8%左右，主要是……") is the same target
@@ -244,12 +246,22 @@ def plan_year_triggers(doc: ParsedDocument):
             context = text[_sentence_start(text, trigger.start()) : trigger.end()]
             if lx.PERIOD_TARGETS_RE.search(context):
                 continue
-            if part.kind not in _PLAN_PARTS and not names_plan_year(context, plan_year):
-                continue
+            paragraph = text[max(text.rfind("\n", 0, trigger.start()) + 1, trigger.start() - lx.TRIGGER_CONTEXT_MAX) : trigger.end()]
+            if part.kind not in _PLAN_PARTS and not _last_names_plan_year(paragraph, doc.tree.metadata.review_year, plan_year):
+                continue  # "主要经济指标情况如下" in a review; "今年是……。……主要预期目标是" sets the year's
             yield section, trigger, part.clean_end
 
 
 _PLAN_PARTS = (SectionKind.TASKS, SectionKind.TARGETS, SectionKind.REQUIREMENTS)
+
+
+def _last_names_plan_year(text: str, review_year: Optional[int], plan_year: Optional[int]) -> bool:
+    """Whether the last year `text` speaks of is the plan year (今年, 明年, its number) rather than
+    the review year (去年, 过去一年, 以来, its number)."""
+    review = rf"|{review_year}年" if review_year else ""
+    plan = rf"|{plan_year}年" if plan_year else ""
+    cues = list(re.finditer(rf"(?P<plan>{lx.PLAN_YEAR_CONTEXT_RE.pattern}{plan})|(?P<review>{lx.REVIEW_YEAR_SENTENCE_RE.pattern}|以来{review})", text))
+    return bool(cues) and cues[-1].group("plan") is not None
 
 
 def names_plan_year(text: str, plan_year: Optional[int]) -> bool:
