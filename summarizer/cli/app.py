@@ -28,7 +28,7 @@ def root(
     """Structured, verified summaries of Chinese government reports."""
 
 
-from summarizer.cli import cache, corpus, docs, export, model, track  # noqa: E402,F401  (registers the commands)
+from summarizer.cli import cache, corpus, docs, export, model, series, track  # noqa: E402,F401  (registers the commands)
 
 
 def main() -> None:
