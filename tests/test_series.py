@@ -114,17 +114,21 @@ def test_the_numbers_are_those_the_verdict_was_given_on():
 
 
 @pytest.mark.parametrize(
-    "printed, change, gap",
-    [("增长5.0%—5.5%", "增长5.2%", 0.0), ("增长5.0%—5.5%", "增长4.6%", -0.4), ("增长5.0%—5.5%", "增长6%", 0.5), ("下降3%以上", "下降3.5%", -0.5)],
+    "indicator, printed, figure, gap",
+    [
+        (REVENUE, "增长5.0%—5.5%", {"change": "增长5.2%"}, 0.0),  # inside a range
+        (REVENUE, "增长5.0%—5.5%", {"change": "增长4.6%"}, -0.4),  # to its nearer end
+        (REVENUE, "增长5.0%—5.5%", {"change": "增长6%"}, 0.5),
+        (REVENUE, "增长5%", {"change": "下降1%"}, -6.0),  # signed
+        (JOBLESS, "5.5%以内", {"value": "5.1%"}, -0.4),  # a level
+        (GDP, "突破1万亿元", {"value": "9800亿元"}, -0.02),  # in the target's unit (万亿元)
+    ],
 )
-def test_the_gap_is_to_the_nearest_end_of_a_range_and_signed(printed, change, gap):
-    earlier = _summary("a/某省_2024.txt", "某省", 2024, targets=[target(REVENUE if "增长" in printed else "单位地区生产总值能耗", printed)])
-    later = _summary("a/某省_2025.txt", "某省", 2025, metrics=[result(REVENUE if "增长" in printed else "单位地区生产总值能耗", change=change)])
-    s = build_series([earlier, later], indicators=resolve_indicators([REVENUE]) if "增长" in printed else ())
-    if "增长" not in printed:
-        assert s.governments[0].indicators == []  # 能耗 is no headline indicator: not in the series
-        return
-    assert _years(s, REVENUE)[2024].gap == gap
+def test_the_gap_is_result_minus_target_to_the_nearest_end_of_a_range(indicator, printed, figure, gap):
+    earlier = _summary("a/某省_2024.txt", "某省", 2024, targets=[target(indicator, printed)])
+    later = _summary("a/某省_2025.txt", "某省", 2025, metrics=[result(indicator, **figure)])
+    y = _years(build_series([earlier, later]), indicator)[2024]
+    assert y.verdict is not None and y.gap == gap, (y.status, y.reason, y.gap)
 
 
 def test_how_the_targets_moved_with_the_year_befores_outcome():
