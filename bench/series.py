@@ -189,6 +189,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-write", action="store_true", help="Do not append to bench/results.md")
     args = ap.parse_args(argv)
     c = args.corpus.resolve()
+    if not (c / "national").is_dir() or not (c / "provincial-2025").is_dir():
+        print(f"no corpus at {c} (national/, provincial-2025/, provincial-2026/): give --corpus", file=sys.stderr)
+        return 2
 
     series, score = national_score(c)
     prov = provincial_score(c)

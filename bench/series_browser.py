@@ -125,6 +125,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no chromium at {args.chromium!r}: apt-get install -y chromium", file=sys.stderr)
         return 2
 
+    if not (args.corpus / "national").is_dir():
+        print(f"no corpus at {args.corpus}: give --corpus", file=sys.stderr)
+        return 2
+
     from summarizer.render.series import CSP
 
     page = out / "series.html"
