@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 
 from summarizer.batch import write_atomic
 from summarizer.cli import app
-from summarizer.aggregate.compare import build_comparison, html_page, markdown, print_comparison
+from summarizer.aggregate.compare import build_comparison
+from summarizer.render.comparison import html_page, markdown, print_comparison
 
 from tests.conftest import SEED_FILES, gold
 

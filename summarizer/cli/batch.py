@@ -6,12 +6,9 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich import box
 from rich.markup import escape
-from rich.table import Table
-from rich.text import Text
 
-from summarizer.batch import BatchHooks, BatchResult, find_inputs, run_batch
+from summarizer.batch import BatchHooks, find_inputs, run_batch
 from summarizer.errors import InputError
 from summarizer.read.formats import SUPPORTED_TEXT
 from summarizer.pipeline import Runtime
@@ -19,25 +16,12 @@ from summarizer.write import check_folder_target
 from summarizer.cli.boundary import err_console
 from summarizer.cli.options import KeepUnverifiedOpt, MaxBytesOpt, NoModelOpt, QuietOpt, WidthOpt, model_options, settings_from, stdout_console
 from summarizer.cli.progress import SectionProgress, progress_display
+from summarizer.render.batch import batch_table
 
 WorkersOpt = Annotated[
     Optional[int],
     typer.Option("--workers", "-w", help="Documents in flight at once; >1 only pays off on servers that batch (vLLM, llama-server -np N, hosted APIs) [env: SUMMARIZER_WORKERS; default: 1]"),
 ]
-
-
-def batch_table(result: BatchResult) -> Table:
-    table = Table(box=box.ASCII2, show_edge=False, title="batch", title_justify="left")
-    for col in ("input", "status", "region", "years", "s", "calls", "tokens", "note"):
-        table.add_column(col, overflow="fold")
-    style = {"done": "green", "skipped": "dim", "unsupported": "dim", "unreadable": "yellow", "failed": "red", "interrupted": "yellow", "not run": "yellow"}
-    for r in result.rows:
-        tokens = f"{r.prompt_tokens}+{r.completion_tokens}" if r.calls else ""
-        table.add_row(
-            Text(Path(r.input).name), Text(r.status, style=style.get(r.status, "")), Text(r.region or ""), r.years,
-            f"{r.seconds:.0f}" if r.seconds else "", str(r.calls or ""), tokens, Text(r.message),
-        )
-    return table
 
 
 @model_options()
@@ -73,7 +57,7 @@ def batch_cmd(
 
         result = run_batch(inputs, folder, outdir, runtime, workers=settings.workers, hooks=BatchHooks(doc_start, doc_done), unsupported=unsupported)
     console = stdout_console(width)
-    console.print(batch_table(result))
+    console.print(batch_table(result.rows))
     done = sum(r.status == "done" for r in result.rows)
     skipped = sum(r.status == "skipped" for r in result.rows)
     failed = sum(r.status == "failed" for r in result.rows)

@@ -1,13 +1,7 @@
-"""render: a `DocumentSummary` as a brief for the terminal (rich) and as Markdown.
-
-Tables use ASCII rules and fold long cells instead of cutting them with an ellipsis: box
-characters and "…" are ambiguous-width in CJK terminals and would push columns out of line
-(rich itself counts CJK characters as two cells).
-"""
+"""A `DocumentSummary` as a brief for the terminal (rich) and as Markdown."""
 
 from __future__ import annotations
 
-from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -16,13 +10,7 @@ from schemas.document import DocumentMetadata
 from schemas.summary import DocumentSummary, Metric, Target, VerificationStatus
 
 from summarizer.lexicon import GDP_BARE_NAMES
-
-TABLE_BOX = box.ASCII2
-
-
-def years(m) -> str:
-    """review → plan year of anything that has them (metadata, a batch row, a compared document)."""
-    return f"{m.review_year or '?'} → {m.plan_year or '?'}"
+from summarizer.render.common import md_cell as _cell, table as grid, years
 
 
 def metadata_text(m: DocumentMetadata) -> Text:
@@ -63,21 +51,14 @@ def indicator_label(m: Metric) -> str:
 
 
 def headline_table(s: DocumentSummary) -> Table:
-    table = Table(title=f"主要指标 {s.metadata.review_year or ''}".strip(), box=TABLE_BOX, title_justify="left", show_edge=False)
-    table.add_column("指标", overflow="fold")
-    table.add_column("数值", overflow="fold")
-    table.add_column("变化", overflow="fold")
-    table.add_column("时期", overflow="fold")
+    table = grid(f"主要指标 {s.metadata.review_year or ''}".strip(), ["指标", "数值", "变化", "时期"])
     for m in s.headline_metrics:
         table.add_row(*map(Text, (indicator_label(m), m.value or "", m.change or "", m.period or "全年")))
     return table
 
 
 def targets_table(s: DocumentSummary) -> Table:
-    table = Table(title=f"{s.metadata.plan_year or ''}年目标".lstrip("年"), box=TABLE_BOX, title_justify="left", show_edge=False)
-    table.add_column("指标", overflow="fold")
-    table.add_column("目标", overflow="fold")
-    table.add_column("类型", overflow="fold")
+    table = grid(f"{s.metadata.plan_year or ''}年目标".lstrip("年"), ["指标", "目标", "类型"])
     for t in s.targets:
         table.add_row(*map(Text, (*target_cells(t), target_kind(t))))
     return table
@@ -151,9 +132,7 @@ def usage_text(s: DocumentSummary) -> Text:
 
 def usage_table(s: DocumentSummary) -> Table:
     """Token usage per model call unit (one area, or a few tiny ones)."""
-    table = Table(title="usage by section", box=TABLE_BOX, title_justify="left", show_edge=False)
-    for col in ("sections", "prompt", "calls", "prompt tokens", "generated", "s"):
-        table.add_column(col, overflow="fold")
+    table = grid("usage by section", ["sections", "prompt", "calls", "prompt tokens", "generated", "s"])
     for u in s.usage.units:
         table.add_row(
             Text(", ".join(u.section_paths)), u.prompt, "cached" if u.cached else str(u.calls),
@@ -171,10 +150,6 @@ def print_brief(s: DocumentSummary, console: Console, *, usage: bool = False) ->
 # ---------------------------------------------------------------------------------------------
 # Markdown
 # ---------------------------------------------------------------------------------------------
-
-
-def _cell(text: str | None) -> str:
-    return (text or "").replace("|", "\\|").replace("\n", " ")
 
 
 def _md_area_lines(items: list[tuple[str, str, list[str]]]) -> list[str]:

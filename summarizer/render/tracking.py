@@ -7,12 +7,10 @@ arrows (>=, ->), no ellipsis, curly quotes or box-drawing lines.
 from __future__ import annotations
 
 import csv
-import html
 import io
 from pathlib import Path
 from typing import Optional
 
-from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -21,8 +19,7 @@ from schemas.summary import Metric, SourceSpan, Target
 from schemas.track import VERDICT_LABELS, GovernmentTrack, KeptPair, TargetChange, Tracking, Verdict, VerdictRules
 
 from summarizer.aggregate.track import goal_of
-
-TABLE_BOX = box.ASCII2
+from summarizer.render.common import html_page as page, html_table, html_text, md_table, table
 VERDICT_STYLES = {
     Verdict.MET: "green",
     Verdict.WITHIN_BAND: "yellow",
@@ -90,16 +87,9 @@ def pair_heading(g: GovernmentTrack, year: int, target_report: str, result_repor
 # ---------------------------------------------------------------------------------------------
 
 
-def _table(title: Optional[str], columns: list[str]) -> Table:
-    table = Table(title=title, title_justify="left", box=TABLE_BOX, show_edge=False)
-    for col in columns:
-        table.add_column(col, overflow="fold")
-    return table
-
-
 def pairs_table(pairs: list[KeptPair], title: Optional[str] = None, *, quotes: bool = False, government: bool = False) -> Table:
     columns = (["government", "year"] if government else []) + PAIR_COLUMNS + (["target quote", "result quote"] if quotes else [])
-    table = _table(title, columns)
+    grid = table(title, columns)
     for p in pairs:
         row: list[Text] = [Text(p.government), Text(str(p.year))] if government else []
         row += [
@@ -108,25 +98,25 @@ def pairs_table(pairs: list[KeptPair], title: Optional[str] = None, *, quotes: b
         ]
         if quotes:
             row += [Text(f"{quote_of(p.target)} [{span_text(p.target.source)}]"), Text(f"{quote_of(p.result)} [{span_text(p.result.source)}]" if p.result else "-")]
-        table.add_row(*row)
-    return table
+        grid.add_row(*row)
+    return grid
 
 
 def changes_table(changes: list[TargetChange]) -> Table:
     y0, y1 = changes[0].year_before, changes[0].year_after
-    table = _table(f"{changes[0].government}: targets {y0} -> {y1}", ["indicator", str(y0), str(y1), "change"])
+    grid = table(f"{changes[0].government}: targets {y0} -> {y1}", ["indicator", str(y0), str(y1), "change"])
     for c in changes:
         style = "dim" if c.change == "unchanged" else ""
-        table.add_row(Text(c.indicator), Text(target_text(c.before)), Text(target_text(c.after)), Text(c.change, style=style))
-    return table
+        grid.add_row(Text(c.indicator), Text(target_text(c.before)), Text(target_text(c.after)), Text(c.change, style=style))
+    return grid
 
 
 def summary_table(t: Tracking) -> Table:
-    table = _table("Per government", ["government", *[VERDICT_LABELS[v] for v in Verdict]])
+    grid = table("Per government", ["government", *[VERDICT_LABELS[v] for v in Verdict]])
     for g in t.governments:
         if g.pairs:
-            table.add_row(Text(g.government), *[str(sum(p.verdict == v for p in g.pairs)) for v in Verdict])
-    return table
+            grid.add_row(Text(g.government), *[str(sum(p.verdict == v for p in g.pairs)) for v in Verdict])
+    return grid
 
 
 def renderable(t: Tracking, *, quotes: bool = False) -> RenderableType:
@@ -162,13 +152,6 @@ def print_tracking(t: Tracking, console: Console, *, quotes: bool = False) -> No
 # ---------------------------------------------------------------------------------------------
 
 
-def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
-    esc = lambda s: s.replace("|", "\\|").replace("\n", " ")  # noqa: E731
-    out = ["| " + " | ".join(map(esc, header)) + " |", "|" + "---|" * len(header)]
-    out += ["| " + " | ".join(map(esc, r)) + " |" for r in rows]
-    return out
-
-
 def pair_rows(pairs: list[KeptPair], *, government: bool = False) -> list[list[str]]:
     return [
         ([p.government, str(p.year)] if government else [])
@@ -198,26 +181,18 @@ def markdown(t: Tracking) -> str:
             out += ["", "Also printed as: " + ", ".join(n for n in g.names if n != g.government)]
         for (year, a, b), pairs in _pairs_by_years(g):
             out += ["", f"### {year}: targets of {_name(a)}, results in {_name(b)}", ""]
-            out += _md_table(PAIR_COLUMNS + QUOTE_COLUMNS, pair_rows(pairs))
+            out += md_table(PAIR_COLUMNS + QUOTE_COLUMNS, pair_rows(pairs))
         if g.target_changes:
             c0 = g.target_changes[0]
             out += ["", f"### Targets {c0.year_before} -> {c0.year_after}", ""]
-            out += _md_table(["indicator", str(c0.year_before), str(c0.year_after), "change"], _change_rows(g.target_changes))
+            out += md_table(["indicator", str(c0.year_before), str(c0.year_after), "change"], _change_rows(g.target_changes))
     if t.notes:
         out += ["", "## Notes", ""] + [f"- {n}" for n in t.notes]
     return "\n".join(out) + "\n"
 
 
 def html_page(t: Tracking) -> str:
-    from summarizer.aggregate.compare import _CSS
-
-    e = html.escape
-
-    def table(header: list[str], rows: list[list[str]]) -> str:
-        head = "".join(f"<th>{e(h)}</th>" for h in header)
-        body = "".join("<tr>" + "".join(f"<td>{e(x)}</td>" for x in r) + "</tr>" for r in rows)
-        return f"<table><tr>{head}</tr>{body}</table>"
-
+    e = html_text
     parts = ["<h1>Did they keep their word?</h1>", f"<p>{len(t.pairs)} target(s) judged. {e(rules_line(t.rules))}.</p>", f"<p>{e(counts_line(t))}</p>"]
     for g in t.governments:
         if not (g.pairs or g.target_changes):
@@ -225,17 +200,14 @@ def html_page(t: Tracking) -> str:
         parts.append(f"<h2>{e(g.government)}</h2>")
         for (year, a, b), pairs in _pairs_by_years(g):
             parts.append(f"<h3>{year}: targets of {e(_name(a))}, results in {e(_name(b))}</h3>")
-            parts.append(table(PAIR_COLUMNS + QUOTE_COLUMNS, pair_rows(pairs)))
+            parts.append(html_table(PAIR_COLUMNS + QUOTE_COLUMNS, pair_rows(pairs)))
         if g.target_changes:
             c0 = g.target_changes[0]
             parts.append(f"<h3>Targets {c0.year_before} -&gt; {c0.year_after}</h3>")
-            parts.append(table(["indicator", str(c0.year_before), str(c0.year_after), "change"], _change_rows(g.target_changes)))
+            parts.append(html_table(["indicator", str(c0.year_before), str(c0.year_after), "change"], _change_rows(g.target_changes)))
     if t.notes:
         parts.append("<h2>Notes</h2><ul class='dim'>" + "".join(f"<li>{e(n)}</li>" for n in t.notes) + "</ul>")
-    return (
-        "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><title>Did they keep their word?</title>"
-        f"<style>{_CSS}</style></head><body>{''.join(parts)}</body></html>\n"
-    )
+    return page("Did they keep their word?", "".join(parts))
 
 
 CSV_COLUMNS = [
