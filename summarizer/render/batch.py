@@ -12,7 +12,7 @@ from typing import Sequence
 from rich.table import Table
 from rich.text import Text
 
-from summarizer.render.common import md_cell, table
+from summarizer.render.common import md_table, table
 
 STATUS_STYLES = {
     "done": "green", "skipped": "dim", "unsupported": "dim", "unreadable": "yellow", "failed": "red", "interrupted": "yellow", "not run": "yellow",
@@ -25,16 +25,16 @@ def batch_table(rows: Sequence) -> Table:
     for r in rows:
         tokens = f"{r.prompt_tokens}+{r.completion_tokens}" if r.calls else ""
         grid.add_row(
-            Text(Path(r.input).name), Text(r.status, style=STATUS_STYLES.get(r.status, "")), Text(r.region or ""), r.years,
-            f"{r.seconds:.0f}" if r.seconds else "", str(r.calls or ""), tokens, Text(r.message),
+            Text(Path(r.input).name), Text(r.status, style=STATUS_STYLES.get(r.status, "")), Text(r.region or ""), Text(r.years),
+            Text(f"{r.seconds:.0f}" if r.seconds else ""), Text(str(r.calls or "")), Text(tokens), Text(r.message),
         )
     return grid
 
 
 def index_markdown(rows: Sequence) -> str:
     """index.md: one line per input, its status and output."""
-    lines = ["# Batch index", "", "| " + " | ".join(INDEX_COLUMNS) + " |", "|" + "---|" * len(INDEX_COLUMNS)]
-    for r in rows:
-        out = Path(r.markdown_path).name if r.markdown_path else ""
-        lines.append(f"| {Path(r.input).name} | {r.status} | {r.region or ''} | {r.years} | {out} | {md_cell(r.message.replace('|', '/'))} |")
-    return "\n".join(lines) + "\n"
+    cells = [
+        [Path(r.input).name, r.status, r.region or "", r.years, Path(r.markdown_path).name if r.markdown_path else "", r.message]
+        for r in rows
+    ]
+    return "\n".join(["# Batch index", "", *md_table(INDEX_COLUMNS, cells)]) + "\n"

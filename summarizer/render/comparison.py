@@ -16,7 +16,7 @@ from rich.text import Text
 from schemas.comparison import Cell, Comparison, MetricRow
 
 from summarizer.aggregate.compare import INDICATOR_ORDER, file_stem
-from summarizer.render.common import html_page as page, html_table, html_text, md_table, table, years
+from summarizer.render.common import html_bar, html_page as page, html_table, html_text, md_table, md_text, table, text, years
 from summarizer.render.tracking import QUOTE_COLUMNS, pair_rows, pairs_table
 
 BAR_WIDTH = 30
@@ -108,7 +108,7 @@ def bars(c: Comparison, rows: list[MetricRow], title: str) -> list[RenderableTyp
         if len(cells) < 2:
             continue
         top = max(abs(cell.number) for _, cell in cells) or 1.0
-        chart = Table(title=f"{row.indicator} {title} (%)", title_justify="left", box=None, show_header=False, padding=(0, 1))
+        chart = Table(title=text(f"{row.indicator} {title} (%)"), title_justify="left", box=None, show_header=False, padding=(0, 1))
         chart.add_column(no_wrap=True)
         chart.add_column(no_wrap=True)
         chart.add_column(no_wrap=True)
@@ -116,7 +116,7 @@ def bars(c: Comparison, rows: list[MetricRow], title: str) -> list[RenderableTyp
             n = round(abs(cell.number) / top * BAR_WIDTH)
             bar = ("#" if cell.number >= 0 else "-") * max(1, n)
             mark = " *" if cell.partial_year else ""
-            chart.add_row(Text(label), bar, f"{cell.number:g}{mark}")
+            chart.add_row(Text(label), Text(bar), Text(f"{cell.number:g}{mark}"))
         out.append(chart)
     return out
 
@@ -222,18 +222,18 @@ def markdown(c: Comparison) -> str:
         out += ["", "## Next-year targets", ""]
         out += md_table(*matrix("指标", [r.indicator for r in rows], labels, _rows_cell(c.targets)))
         if single:
-            out += ["", "Targets only one report sets:", ""] + [f"- {line}" for line in single_lines(single)]
+            out += ["", "Targets only one report sets:", ""] + [f"- {md_text(line)}" for line in single_lines(single)]
     if c.kept:
         out += ["", f"## {kept_title(c)}", ""]
         out += md_table(KEPT_COLUMNS, pair_rows(c.kept, government=True))
     out += ["", "## Problems by theme", ""]
     out += md_table(*matrix("theme", [r.theme for r in c.problem_themes] + ["(listed)"], labels, _theme_text(c)))
     out += ["", "## Task areas", ""]
-    out += [f"- **{lbl}**: " + (" / ".join(c.task_areas.get(lbl) or []) or "-") for lbl in labels]
+    out += [f"- **{md_text(lbl)}**: " + md_text(" / ".join(c.task_areas.get(lbl) or []) or "-") for lbl in labels]
     if c.contrasts:
-        out += ["", "## Contrasts", ""] + [f"- {s}" for s in c.contrasts]
+        out += ["", "## Contrasts", ""] + [f"- {md_text(s)}" for s in c.contrasts]
     if c.notes:
-        out += ["", "## Notes", ""] + [f"- {n}" for n in c.notes]
+        out += ["", "## Notes", ""] + [f"- {md_text(n)}" for n in c.notes]
     return "\n".join(out) + "\n"
 
 
@@ -246,8 +246,7 @@ def _html_bars(rows: list[MetricRow], title: str) -> str:
             continue
         top = max(abs(cell.number) for _, cell in cells) or 1.0
         lines = "".join(
-            f"<tr><td>{e(lbl)}</td><td><span class='bar{' neg' if cell.number < 0 else ''}' "
-            f"style='width:{abs(cell.number) / top * 300:.0f}px'></span> {cell.number:g}{' *' if cell.partial_year else ''}</td></tr>"
+            f"<tr><td>{e(lbl)}</td><td>{html_bar(cell.number, top)} {cell.number:g}{' *' if cell.partial_year else ''}</td></tr>"
             for lbl, cell in cells
         )
         out.append(f"<h3>{e(row.indicator)} {e(title)} (%)</h3><table>{lines}</table>")

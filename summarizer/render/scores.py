@@ -18,7 +18,7 @@ def eval_view(report: "EvalReport") -> RenderableType:
     grid = table("eval", ["file", "metrics", "targets", "problems", "unverified", "meta", "areas", "calls", "tokens", "s"])
     for d in report.documents:
         grid.add_row(
-            d.file[:6], f"{d.metrics_found}/{d.metrics_gold}", f"{d.targets_found}/{d.targets_gold}",
+            Text(d.file[:6]), f"{d.metrics_found}/{d.metrics_gold}", f"{d.targets_found}/{d.targets_gold}",
             f"{d.problems[0]}/{d.problems[1]}", str(d.unverified_numbers),
             "ok" if d.region_ok and d.doc_type_ok and d.years_ok else "x",
             f"{d.review_areas[0]}/{d.review_areas[1]} {d.task_areas[0]}/{d.task_areas[1]}",

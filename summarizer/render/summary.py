@@ -10,7 +10,7 @@ from schemas.document import DocumentMetadata
 from schemas.summary import DocumentSummary, Metric, Target, VerificationStatus
 
 from summarizer.lexicon import GDP_BARE_NAMES
-from summarizer.render.common import md_cell as _cell, table as grid, years
+from summarizer.render.common import md_table, md_text, table as grid, years
 
 
 def metadata_text(m: DocumentMetadata) -> Text:
@@ -155,37 +155,38 @@ def print_brief(s: DocumentSummary, console: Console, *, usage: bool = False) ->
 def _md_area_lines(items: list[tuple[str, str, list[str]]]) -> list[str]:
     out = []
     for area, summary, subs in items:
-        out.append(f"- **{area}**" + (f": {summary}" if summary else ""))
-        out += [f"  - {sub}" for sub in subs]
+        out.append(f"- **{md_text(area)}**" + (f": {md_text(summary)}" if summary else ""))
+        out += [f"  - {md_text(sub)}" for sub in subs]
     return out + [""]
 
 
 def markdown(s: DocumentSummary) -> str:
+    """The brief as Markdown; every text of the report goes through `md_text`."""
     m = s.metadata
-    out = [f"# {m.region or '未知地区'} · {m.doc_type} · {years(m)}", ""]
+    out = [f"# {md_text(m.region or '未知地区')} · {md_text(m.doc_type)} · {years(m)}", ""]
     if m.title:
-        out += [f"*{m.title}*", ""]
+        out += [f"*{md_text(m.title)}*", ""]
     if s.headline_metrics:
-        out += [f"## 主要指标 {m.review_year or ''}".rstrip(), "", "| 指标 | 数值 | 变化 | 时期 |", "|---|---|---|---|"]
-        out += [f"| {_cell(indicator_label(x))} | {_cell(x.value)} | {_cell(x.change)} | {_cell(x.period or '全年')} |" for x in s.headline_metrics]
+        out += [f"## 主要指标 {m.review_year or ''}".rstrip(), ""]
+        out += md_table(["指标", "数值", "变化", "时期"], [[indicator_label(x), x.value, x.change, x.period or "全年"] for x in s.headline_metrics])
         out.append("")
     (achievements_title, achievements), (tasks_title, tasks) = area_items(s)
     if achievements:
         out += [f"## {achievements_title}", "", *_md_area_lines(achievements)]
     out += ["## 问题", ""]
-    out += [f"{i}. {p.summary}" for i, p in enumerate(s.problems, 1)] or ["(no problems passage found)"]
+    out += [f"{i}. {md_text(p.summary)}" for i, p in enumerate(s.problems, 1)] or ["(no problems passage found)"]
     out.append("")
     if s.targets:
-        out += [f"## {m.plan_year or ''}年目标".replace("## 年", "## "), "", "| 指标 | 目标 | 类型 |", "|---|---|---|"]
-        out += [f"| {_cell(target_cells(t)[0])} | {_cell(target_cells(t)[1])} | {target_kind(t)} |" for t in s.targets]
+        out += [f"## {m.plan_year or ''}年目标".replace("## 年", "## "), ""]
+        out += md_table(["指标", "目标", "类型"], [[*target_cells(t), target_kind(t)] for t in s.targets])
         out.append("")
     if tasks:
         out += [f"## {tasks_title}", "", *_md_area_lines(tasks)]
     if s.warnings:
-        out += ["## Warnings", ""] + [f"- {w.strip()}" for w in s.warnings] + [""]
+        out += ["## Warnings", ""] + [f"- {md_text(w)}" for w in s.warnings] + [""]
     u = s.usage
     out.append(
-        f"<sub>{s.model or 'no model call needed'} · {u.calls} call(s), {u.cached_units} cached · "
-        f"{u.prompt_tokens} prompt + {u.completion_tokens} generated tokens · {u.seconds:.1f} s · source {s.source.path}</sub>"
+        f"<sub>{md_text(s.model or 'no model call needed')} · {u.calls} call(s), {u.cached_units} cached · "
+        f"{u.prompt_tokens} prompt + {u.completion_tokens} generated tokens · {u.seconds:.1f} s · source {md_text(s.source.path)}</sub>"
     )
     return "\n".join(out) + "\n"

@@ -19,7 +19,7 @@ from schemas.summary import Metric, SourceSpan, Target
 from schemas.track import VERDICT_LABELS, GovernmentTrack, KeptPair, TargetChange, Tracking, Verdict, VerdictRules
 
 from summarizer.aggregate.track import goal_of
-from summarizer.render.common import html_page as page, html_table, html_text, md_table, table
+from summarizer.render.common import html_page as page, html_table, html_text, md_table, md_text, table
 VERDICT_STYLES = {
     Verdict.MET: "green",
     Verdict.WITHIN_BAND: "yellow",
@@ -115,7 +115,7 @@ def summary_table(t: Tracking) -> Table:
     grid = table("Per government", ["government", *[VERDICT_LABELS[v] for v in Verdict]])
     for g in t.governments:
         if g.pairs:
-            grid.add_row(Text(g.government), *[str(sum(p.verdict == v for p in g.pairs)) for v in Verdict])
+            grid.add_row(Text(g.government), *[Text(str(sum(p.verdict == v for p in g.pairs))) for v in Verdict])
     return grid
 
 
@@ -172,22 +172,22 @@ QUOTE_COLUMNS = ["target as printed [span]", "result as printed [span]"]
 
 
 def markdown(t: Tracking) -> str:
-    out = ["# Did they keep their word?", "", f"{len(t.pairs)} target(s) judged. {rules_line(t.rules)}.", "", counts_line(t)]
+    out = ["# Did they keep their word?", "", md_text(f"{len(t.pairs)} target(s) judged. {rules_line(t.rules)}."), "", md_text(counts_line(t))]
     for g in t.governments:
         if not (g.pairs or g.target_changes):
             continue
-        out += ["", f"## {g.government}"]
+        out += ["", f"## {md_text(g.government)}"]
         if len(g.names) > 1:
-            out += ["", "Also printed as: " + ", ".join(n for n in g.names if n != g.government)]
+            out += ["", "Also printed as: " + md_text(", ".join(n for n in g.names if n != g.government))]
         for (year, a, b), pairs in _pairs_by_years(g):
-            out += ["", f"### {year}: targets of {_name(a)}, results in {_name(b)}", ""]
+            out += ["", f"### {year}: targets of {md_text(_name(a))}, results in {md_text(_name(b))}", ""]
             out += md_table(PAIR_COLUMNS + QUOTE_COLUMNS, pair_rows(pairs))
         if g.target_changes:
             c0 = g.target_changes[0]
             out += ["", f"### Targets {c0.year_before} -> {c0.year_after}", ""]
             out += md_table(["indicator", str(c0.year_before), str(c0.year_after), "change"], _change_rows(g.target_changes))
     if t.notes:
-        out += ["", "## Notes", ""] + [f"- {n}" for n in t.notes]
+        out += ["", "## Notes", ""] + [f"- {md_text(n)}" for n in t.notes]
     return "\n".join(out) + "\n"
 
 
