@@ -16,7 +16,8 @@ from summarizer.write import check_folder_target
 from summarizer.cli.boundary import err_console
 from summarizer.cli.options import KeepUnverifiedOpt, MaxBytesOpt, NoModelOpt, QuietOpt, WidthOpt, model_options, settings_from, stdout_console
 from summarizer.cli.progress import SectionProgress, progress_display
-from summarizer.render.batch import batch_table
+from summarizer.render.batch import batch_footer, batch_table
+from summarizer.render.common import print_view
 
 WorkersOpt = Annotated[
     Optional[int],
@@ -56,16 +57,7 @@ def batch_cmd(
             bar.advance(overall)
 
         result = run_batch(inputs, folder, outdir, runtime, workers=settings.workers, hooks=BatchHooks(doc_start, doc_done), unsupported=unsupported)
-    console = stdout_console(width)
-    console.print(batch_table(result.rows))
-    done = sum(r.status == "done" for r in result.rows)
-    skipped = sum(r.status == "skipped" for r in result.rows)
-    failed = sum(r.status == "failed" for r in result.rows)
-    unsupported_n = sum(r.status == "unsupported" for r in result.rows)
-    unreadable_n = sum(r.status == "unreadable" for r in result.rows)
-    not_read = f", {unsupported_n} skipped (format not read)" if unsupported_n else ""
-    not_read += f", {unreadable_n} skipped (link to nothing or to itself)" if unreadable_n else ""
-    console.print(f"{done} summarized, {skipped} already current, {failed} failed{not_read} · {result.seconds:.0f} s · index: {escape(str(outdir / 'index.md'))}")
+    print_view(stdout_console(width), batch_table(result.rows), batch_footer(result.rows, result.seconds, outdir / "index.md"))
     if result.fatal:
         err_console().print(f"[bold red]error:[/] batch stopped: {escape(result.fatal)}")
         raise typer.Exit(3)

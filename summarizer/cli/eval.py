@@ -29,6 +29,7 @@ def eval_cmd(
 ) -> None:
     """Score summaries against gold annotations: metric/target recall, problems, unverified numbers, cost."""
     from summarizer.pipeline import summarize_file
+    from summarizer.render.common import print_view
     from summarizer.render.scores import eval_view
     from summarizer.score.evaluate import evaluate, gold_cases
 
@@ -52,4 +53,4 @@ def eval_cmd(
     if as_json:
         typer.echo(report.model_dump_json(indent=2))
         return
-    stdout_console(width).print(eval_view(report))
+    print_view(stdout_console(width), eval_view(report))

@@ -21,6 +21,7 @@ def quality_cmd(
 ) -> None:
     """The model's half without gold: heading echoes, answers about another area, metric coverage, cost."""
     from summarizer.parse.document import parse_document
+    from summarizer.render.common import print_view
     from summarizer.render.scores import quality_view
     from summarizer.score.quality import aggregate_quality, quality_of
 
@@ -29,4 +30,4 @@ def quality_cmd(
     if as_json:
         typer.echo(report.model_dump_json(indent=2))
         return
-    stdout_console(width).print(quality_view(report))
+    print_view(stdout_console(width), quality_view(report))

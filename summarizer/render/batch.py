@@ -10,25 +10,41 @@ from pathlib import Path
 from typing import Sequence
 
 from rich.table import Table
-from rich.text import Text
 
-from summarizer.render.common import md_table, table
+from summarizer.render.common import md_table, table_of, text
+from summarizer.render.prose import Prose, parts
 
 STATUS_STYLES = {
     "done": "green", "skipped": "dim", "unsupported": "dim", "unreadable": "yellow", "failed": "red", "interrupted": "yellow", "not run": "yellow",
 }
+TABLE_COLUMNS = ["input", "status", "region", "years", "s", "calls", "tokens", "note"]
 INDEX_COLUMNS = ["input", "status", "region", "years", "output", "note"]
 
 
 def batch_table(rows: Sequence) -> Table:
-    grid = table("batch", ["input", "status", "region", "years", "s", "calls", "tokens", "note"])
-    for r in rows:
-        tokens = f"{r.prompt_tokens}+{r.completion_tokens}" if r.calls else ""
-        grid.add_row(
-            Text(Path(r.input).name), Text(r.status, style=STATUS_STYLES.get(r.status, "")), Text(r.region or ""), Text(r.years),
-            Text(f"{r.seconds:.0f}" if r.seconds else ""), Text(str(r.calls or "")), Text(tokens), Text(r.message),
+    """One line per input; columns no row fills (calls, tokens and seconds of a run without the
+    model) are left out, and file names, status and years stay on one line where the width allows."""
+    cells = [
+        (
+            Path(r.input).name, text(r.status, style=STATUS_STYLES.get(r.status, "")), r.region or "", r.years,
+            f"{r.seconds:.0f}" if r.seconds >= 0.5 else "", str(r.calls or ""), f"{r.prompt_tokens}+{r.completion_tokens}" if r.calls else "", r.message,
         )
-    return grid
+        for r in rows
+    ]
+    return table_of("batch", TABLE_COLUMNS, cells, keep=2, whole=[0, 1, 3, 4, 5, 6])
+
+
+def batch_footer(rows: Sequence, seconds: float, index: Path) -> Prose:
+    """The closing line: how many were summarized, current, failed and skipped, the time and the
+    index; it breaks only between these fields."""
+    count = {s: sum(r.status == s for r in rows) for s in ("done", "skipped", "failed", "unsupported", "unreadable")}
+    not_read = f", {count['unsupported']} skipped (format not read)" if count["unsupported"] else ""
+    not_read += f", {count['unreadable']} skipped (link to nothing or to itself)" if count["unreadable"] else ""
+    return parts([
+        f"{count['done']} summarized, {count['skipped']} already current, {count['failed']} failed{not_read}",
+        f"{seconds:.0f} s",
+        f"index: {index}",
+    ])
 
 
 def index_markdown(rows: Sequence) -> str:

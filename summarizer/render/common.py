@@ -6,7 +6,8 @@ table cell, `*`, `_`, `[x](…)`, line breaks — is shown as the report printed
   and puts the text on one line;
 - HTML: `html_text` escapes `< > & " '`, and every page is `html_page`: a Content-Security-Policy
   that lets nothing load or run, and allows only the page's own stylesheet, by its hash;
-- terminal: report text goes into rich `Text` objects, never through rich markup.
+- terminal: report text goes into `Prose` (rich `Text`, never rich markup), which breaks lines as
+  Chinese text is broken and never inside a figure (render/prose.py).
 JSON, CSV and JSON Lines carry the text byte for byte; escaping is a rendering concern only.
 
 Terminal tables use ASCII rules and fold long cells instead of cutting them with an ellipsis: box
@@ -23,8 +24,12 @@ import re
 from typing import Iterable, Optional, Sequence, Union
 
 from rich import box
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
+
+from summarizer.render.prose import Prose
 
 TABLE_BOX = box.ASCII2
 Cell = Union[str, Text]
@@ -40,17 +45,124 @@ def years(m) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def text(value: Cell, style: str = "") -> Text:
-    """Text for the terminal that is never read as rich markup (a title of a table is, as a str)."""
-    return value if isinstance(value, Text) else Text(value or "", style=style)
+def text(value: Cell, style: str = "") -> Prose:
+    """Text for the terminal: never read as rich markup (a table's title is, as a str), broken
+    into lines as Chinese text is."""
+    if isinstance(value, Prose):
+        return value
+    if isinstance(value, Text):
+        p = Prose(value.plain, style=value.style, justify=value.justify, overflow=value.overflow, no_wrap=value.no_wrap, end=value.end)
+        p._spans = list(value._spans)
+        return p
+    return Prose(value or "", style=style)
 
 
-def table(title: Optional[Cell], columns: Sequence[Cell], **kwargs) -> Table:
+class Grid(Table):
+    """A rich table whose columns share a narrow width as their text needs.
+
+    rich narrows the widest columns first, below the narrowest their text can take, and then
+    folds a figure or a word in two. A Grid gives every column at least its narrowest (its
+    longest piece that does not break: a figure, a word), then the columns in `whole` their full
+    width where the rest still fits (a file name on one line), then shares what is left in
+    proportion to how much more each column would take. Where even the narrowest widths do not
+    fit, rich lays it out as it would."""
+
+    def __init__(self, *args, whole: Sequence[int] = (), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.whole = set(whole)
+
+    def _fitted_widths(self, console: Console, options: ConsoleOptions) -> Optional[list[int]]:
+        """Column widths (without padding) for `options.max_width`, or None to leave it to rich.
+        (rich's column measure and padding are private; this subclass relies on them, rich <15.)"""
+        available = options.max_width - self._extra_width
+        unbounded = options.update_width(10**6)
+        ranges = [self._measure_column(console, unbounded, c) for c in self.columns]
+        low, high = [r.minimum for r in ranges], [r.maximum for r in ranges]
+        if sum(high) <= available or sum(low) > available:
+            return None
+        widths = list(low)
+        spare = available - sum(low)
+        for i in sorted(self.whole):  # in order: the first of them whole before the next
+            more = min(spare, high[i] - widths[i])
+            widths[i] += more
+            spare -= more
+        wanted = {i: high[i] - widths[i] for i in range(len(widths)) if high[i] > widths[i]}
+        total = sum(wanted.values())
+        if total and spare:
+            given = {i: min(w, spare * w // total) for i, w in wanted.items()}
+            leftover = min(spare, total) - sum(given.values())
+            for i in sorted(wanted, key=lambda i: wanted[i] - given[i], reverse=True)[:leftover]:
+                given[i] += 1
+            for i, g in given.items():
+                widths[i] += g
+        return [w - self._get_padding_width(i) for i, w in enumerate(widths)]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for column in self.columns:
+            column.width = None
+        widths = self._fitted_widths(console, options.update_width(self.width or options.max_width))
+        try:
+            if widths is not None:
+                for column, width in zip(self.columns, widths):
+                    column.width = width
+            yield from super().__rich_console__(console, options)
+        finally:
+            for column in self.columns:
+                column.width = None
+
+
+def table(title: Optional[Cell], columns: Sequence[Cell], **kwargs) -> Grid:
     """A table in the house style: ASCII rules, no outer edge, title on the left, cells that fold."""
-    t = Table(title=text(title) if title is not None else None, title_justify="left", box=TABLE_BOX, show_edge=False, **kwargs)
+    t = Grid(title=text(title) if title is not None else None, title_justify="left", box=TABLE_BOX, show_edge=False, **kwargs)
     for col in columns:
         t.add_column(text(col), overflow="fold")
     return t
+
+
+def table_of(title: Optional[Cell], columns: Sequence[Cell], rows: Iterable[Sequence[Cell]], *, keep: int = 1, whole: Sequence[int] = ()) -> Grid:
+    """A table of these rows without the columns that are empty in every row (the first `keep`
+    stay); the columns in `whole` (by index) keep their cells on one line where the rest fits."""
+    rows = [list(r) for r in rows]
+    shown = [i for i in range(len(columns)) if i < keep or any(_plain(r[i]).strip() for r in rows)]
+    t = table(title, [columns[i] for i in shown], whole=[n for n, i in enumerate(shown) if i in whole])
+    for r in rows:
+        t.add_row(*[text(r[i]) for i in shown])
+    return t
+
+
+def _plain(cell: Cell) -> str:
+    return cell.plain if isinstance(cell, Text) else (cell or "")
+
+
+class FirstThatFits:
+    """The first of several layouts that fits the width it is given (else the last): a wide table
+    where there is room, the same facts as a list where there is not. A layout fits where its
+    narrowest form does and its natural width is at most `lines` times the width (its cells
+    wrap onto about that many lines, not a word a line)."""
+
+    def __init__(self, *layouts: RenderableType, lines: int = 2) -> None:
+        self.layouts = layouts
+        self.lines = lines
+
+    def _choice(self, console: Console, options: ConsoleOptions) -> RenderableType:
+        unbounded = options.update_width(10**6)  # Measurement.get caps the minimum at the width it is given
+        for layout in self.layouts[:-1]:
+            m = Measurement.get(console, unbounded, layout)
+            if m.minimum <= options.max_width and m.maximum <= self.lines * options.max_width:
+                return layout
+        return self.layouts[-1]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self._choice(console, options)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self._choice(console, options))
+
+
+def print_view(console: Console, *renderables: RenderableType) -> None:
+    """Print through a Group: `console.print` would merge Text objects into plain Text and lose
+    the line breaking of `Prose`."""
+    console.print(Group(*renderables))
 
 
 # ---------------------------------------------------------------------------------------------

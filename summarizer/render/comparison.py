@@ -11,12 +11,11 @@ from typing import Callable, Iterable, Optional
 from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
-from rich.text import Text
 
 from schemas.comparison import Cell, Comparison, MetricRow
 
 from summarizer.aggregate.compare import INDICATOR_ORDER, file_stem
-from summarizer.render.common import html_bar, html_page as page, html_table, html_text, md_table, md_text, table, text, years
+from summarizer.render.common import html_bar, html_page as page, html_table, html_text, md_table, md_text, print_view, table, table_of, text, years
 from summarizer.render.tracking import QUOTE_COLUMNS, pair_rows, pairs_table
 
 BAR_WIDTH = 30
@@ -74,9 +73,9 @@ def matrix_tables(title: str, corner: str, keys: list[str], labels: list[str], c
     `width`; else the matrix turned: reports as rows, keys as columns, split into as many
     tables as needed, each within the width."""
     if fits(corner, keys, labels, cell, width):
-        grid = table(title, [corner, *map(Text, labels)])
+        grid = table(title, [corner, *labels])
         for k in keys:
-            grid.add_row(Text(k), *[Text(cell(k, lbl)) for lbl in labels])
+            grid.add_row(text(k), *[text(cell(k, lbl)) for lbl in labels])
         return [grid]
     first = _needed(["report", *labels])
     chunks: list[list[str]] = [[]]
@@ -92,11 +91,11 @@ def matrix_tables(title: str, corner: str, keys: list[str], labels: list[str], c
     for i, chunk in enumerate(chunks):
         part = f" ({i + 1}/{len(chunks)})" if len(chunks) > 1 else ""
         grid = table(title + part, [], min_width=min(cell_len(title + part), width))
-        grid.add_column("report", no_wrap=True)
+        grid.add_column(text("report"), no_wrap=True)
         for k in chunk:
-            grid.add_column(Text(k), overflow="fold", max_width=COLUMN_MAX)
+            grid.add_column(text(k), overflow="fold", max_width=COLUMN_MAX)
         for lbl in labels:
-            grid.add_row(Text(lbl), *[Text(cell(k, lbl)) for k in chunk])
+            grid.add_row(text(lbl), *[text(cell(k, lbl)) for k in chunk])
         out.append(grid)
     return out
 
@@ -116,7 +115,7 @@ def bars(c: Comparison, rows: list[MetricRow], title: str) -> list[RenderableTyp
             n = round(abs(cell.number) / top * BAR_WIDTH)
             bar = ("#" if cell.number >= 0 else "-") * max(1, n)
             mark = " *" if cell.partial_year else ""
-            chart.add_row(Text(label), Text(bar), Text(f"{cell.number:g}{mark}"))
+            chart.add_row(text(label), text(bar), text(f"{cell.number:g}{mark}"))
         out.append(chart)
     return out
 
@@ -146,46 +145,43 @@ def kept_title(c: Comparison) -> str:
 def renderable(c: Comparison, width: Optional[int] = None) -> RenderableType:
     """The brief; with `width` (the console's), matrices that do not fit are turned."""
     labels = [d.label for d in c.documents]
-    parts: list[RenderableType] = [Text(f"Comparative brief · {len(c.documents)} report(s)", style="bold")]
-    docs = table(None, DOCUMENT_COLUMNS)
-    for row in _document_rows(c):
-        docs.add_row(*map(Text, row))
-    parts += [docs, Text("")]
+    parts: list[RenderableType] = [text(f"Comparative brief · {len(c.documents)} report(s)", style="bold")]
+    parts += [table_of(None, DOCUMENT_COLUMNS, _document_rows(c), whole=[2]), text("")]
     if c.metrics:
         keys = [r.indicator for r in c.metrics]
         for t in matrix_tables("Headline metrics of the review year (as printed)", "指标", keys, labels, _rows_cell(c.metrics), width):
-            parts += [t, Text("")]
+            parts += [t, text("")]
         parts += bars(c, c.metrics, "growth")
     if c.targets:
         cell = _rows_cell(c.targets)
         rows, single = (c.targets, []) if fits("指标", [r.indicator for r in c.targets], labels, cell, width) else shared_rows(c.targets)
-        parts.append(Text(""))
+        parts.append(text(""))
         for t in matrix_tables("Next-year targets", "指标", [r.indicator for r in rows], labels, cell, width):
-            parts += [t, Text("")]
+            parts += [t, text("")]
         if single:
-            parts += [Text("Targets only one report sets", style="bold")] + [Text(line) for line in single_lines(single)] + [Text("")]
+            parts += [text("Targets only one report sets", style="bold")] + [text(line) for line in single_lines(single)] + [text("")]
         parts += bars(c, c.targets, "target")
     if c.kept:
-        parts += [Text(""), pairs_table(c.kept, kept_title(c), government=True), Text("")]
+        parts += [text(""), pairs_table(c.kept, kept_title(c), government=True), text("")]
     themes = [r.theme for r in c.problem_themes] + ["(listed)"]
-    parts.append(Text(""))
+    parts.append(text(""))
     for t in matrix_tables("Problems by theme (number of problems)", "theme", themes, labels, _theme_cell(c), width):
-        parts += [t, Text("")]
-    parts.append(Text("Task areas", style="bold"))
+        parts += [t, text("")]
+    parts.append(text("Task areas", style="bold"))
     for label in labels:
         areas = c.task_areas.get(label) or []
-        parts.append(Text(f"{label}: " + (" / ".join(areas) if areas else "-")))
+        parts.append(text(f"{label}: " + (" / ".join(areas) if areas else "-")))
     if c.contrasts:
-        parts += [Text(""), Text("Contrasts", style="bold")]
-        parts += [Text(f"- {s}") for s in c.contrasts]
+        parts += [text(""), text("Contrasts", style="bold")]
+        parts += [text(f"- {s}") for s in c.contrasts]
     if c.notes:
-        parts += [Text(""), Text("Notes", style="bold")]
-        parts += [Text(f"* {n}", style="dim") for n in c.notes]
+        parts += [text(""), text("Notes", style="bold")]
+        parts += [text(f"* {n}", style="dim") for n in c.notes]
     return Group(*parts)
 
 
 def print_comparison(c: Comparison, console: Console) -> None:
-    console.print(renderable(c, console.width))
+    print_view(console, renderable(c, console.width))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,13 +13,13 @@ from typing import Optional
 
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
-from rich.text import Text
 
 from schemas.summary import Metric, SourceSpan, Target
 from schemas.track import VERDICT_LABELS, GovernmentTrack, KeptPair, TargetChange, Tracking, Verdict, VerdictRules
 
 from summarizer.aggregate.track import goal_of
-from summarizer.render.common import html_page as page, html_table, html_text, md_table, md_text, table
+from summarizer.render.common import FirstThatFits, html_page as page, html_table, html_text, md_table, md_text, print_view, table, text
+from summarizer.render.prose import Parts, Prose, parts as fields
 VERDICT_STYLES = {
     Verdict.MET: "green",
     Verdict.WITHIN_BAND: "yellow",
@@ -91,15 +91,34 @@ def pairs_table(pairs: list[KeptPair], title: Optional[str] = None, *, quotes: b
     columns = (["government", "year"] if government else []) + PAIR_COLUMNS + (["target quote", "result quote"] if quotes else [])
     grid = table(title, columns)
     for p in pairs:
-        row: list[Text] = [Text(p.government), Text(str(p.year))] if government else []
+        row: list[Prose] = [text(p.government), text(str(p.year))] if government else []
         row += [
-            Text(p.canonical), Text(target_text(p.target)), Text(result_text(p)),
-            Text(VERDICT_LABELS[p.verdict], style=VERDICT_STYLES[p.verdict]), Text(p.reason),
+            text(p.canonical), text(target_text(p.target)), text(result_text(p)),
+            text(VERDICT_LABELS[p.verdict], style=VERDICT_STYLES[p.verdict]), text(p.reason),
         ]
         if quotes:
-            row += [Text(f"{quote_of(p.target)} [{span_text(p.target.source)}]"), Text(f"{quote_of(p.result)} [{span_text(p.result.source)}]" if p.result else "-")]
+            row += [text(_quote_line(p.target)), text(_quote_line(p.result))]
         grid.add_row(*row)
     return grid
+
+
+def _quote_line(item: Optional[Target | Metric]) -> str:
+    return f"{quote_of(item)} [{span_text(item.source)}]" if item is not None else "-"
+
+
+def pairs_view(pairs: list[KeptPair], title: Optional[str] = None, *, quotes: bool = False) -> RenderableType:
+    """The pairs as a table; with `quotes`, the quotes as two more columns where they fit, else
+    listed under the table, each pair's target and result quote on lines of their own."""
+    if not quotes:
+        return pairs_table(pairs, title)
+    listed: list[RenderableType] = [pairs_table(pairs, title)]
+    for p in pairs:
+        listed += [
+            text(p.canonical, style="bold"),
+            text(f"  target: {_quote_line(p.target)}"),
+            text(f"  result: {_quote_line(p.result)}"),
+        ]
+    return FirstThatFits(pairs_table(pairs, title, quotes=True), Group(*listed))
 
 
 def changes_table(changes: list[TargetChange]) -> Table:
@@ -107,7 +126,7 @@ def changes_table(changes: list[TargetChange]) -> Table:
     grid = table(f"{changes[0].government}: targets {y0} -> {y1}", ["indicator", str(y0), str(y1), "change"])
     for c in changes:
         style = "dim" if c.change == "unchanged" else ""
-        grid.add_row(Text(c.indicator), Text(target_text(c.before)), Text(target_text(c.after)), Text(c.change, style=style))
+        grid.add_row(text(c.indicator), text(target_text(c.before)), text(target_text(c.after)), text(c.change, style=style))
     return grid
 
 
@@ -115,36 +134,36 @@ def summary_table(t: Tracking) -> Table:
     grid = table("Per government", ["government", *[VERDICT_LABELS[v] for v in Verdict]])
     for g in t.governments:
         if g.pairs:
-            grid.add_row(Text(g.government), *[Text(str(sum(p.verdict == v for p in g.pairs))) for v in Verdict])
+            grid.add_row(text(g.government), *[text(str(sum(p.verdict == v for p in g.pairs))) for v in Verdict])
     return grid
 
 
 def renderable(t: Tracking, *, quotes: bool = False) -> RenderableType:
     with_pairs = [g for g in t.governments if g.pairs or g.target_changes]
     parts: list[RenderableType] = [
-        Text(f"Did they keep their word? · {len(with_pairs)} government(s) with reports of consecutive years · {len(t.pairs)} target(s) judged", style="bold"),
-        Text(rules_line(t.rules), style="dim"),
-        Text(counts_line(t)),
+        fields(["Did they keep their word?", f"{len(with_pairs)} government(s) with reports of consecutive years", f"{len(t.pairs)} target(s) judged"], style="bold"),
+        text(rules_line(t.rules), style="dim"),
+        Parts(counts_line(t)),
     ]
     for g in with_pairs:
         for (year, a, b), pairs in _pairs_by_years(g):
-            parts += [Text(""), pairs_table(pairs, pair_heading(g, year, a, b), quotes=quotes)]
+            parts += [text(""), pairs_view(pairs, pair_heading(g, year, a, b), quotes=quotes)]
         by_years: dict[tuple[int, int], list[TargetChange]] = {}
         for c in g.target_changes:
             by_years.setdefault((c.year_before, c.year_after), []).append(c)
         for changes in by_years.values():
-            parts += [Text(""), changes_table(changes)]
+            parts += [text(""), changes_table(changes)]
     if len([g for g in t.governments if g.pairs]) > 1:
-        parts += [Text(""), summary_table(t)]
+        parts += [text(""), summary_table(t)]
     if t.notes:
-        parts += [Text(""), Text("Notes", style="bold")] + [Text(f"* {n}", style="dim") for n in t.notes]
+        parts += [text(""), text("Notes", style="bold")] + [text(f"* {n}", style="dim") for n in t.notes]
     if not with_pairs:
-        parts.append(Text("No two reports of one government in consecutive years: nothing to pair.", style="yellow"))
+        parts.append(text("No two reports of one government in consecutive years: nothing to pair.", style="yellow"))
     return Group(*parts)
 
 
 def print_tracking(t: Tracking, console: Console, *, quotes: bool = False) -> None:
-    console.print(renderable(t, quotes=quotes))
+    print_view(console, renderable(t, quotes=quotes))
 
 
 # ---------------------------------------------------------------------------------------------
