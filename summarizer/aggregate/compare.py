@@ -19,7 +19,7 @@ from schemas.track import VerdictRules
 
 from summarizer import lexicon as lx
 from summarizer.read.script import to_simplified
-from summarizer.aggregate.track import government_labels, track
+from summarizer.aggregate.track import goal_of, government_labels, track
 from summarizer.verify import Source
 
 INDICATOR_ORDER = [c for c, _ in lx.HEADLINE_INDICATORS]
@@ -50,9 +50,12 @@ def _metric_cell(m: Metric) -> Cell:
     text = " ".join(x for x in (m.value, m.change) if x)
     partial = m.period not in FULL_YEAR
     several_years = m.period == lx.MULTI_YEAR_PERIOD  # not charted, not contrasted: not the review year's
+    charted = m.change_unit == "%" and m.change_number is not None and not several_years
     return Cell(
         text=text,
-        number=m.change_number if m.change_unit == "%" and not several_years else None,
+        number=m.change_number if charted else None,
+        kind="rate" if charted else None,
+        figure=m.change if charted else None,
         period=m.period if partial else None,
         partial_year=partial,
         source_path=m.source.section_path,
@@ -63,9 +66,13 @@ def _metric_cell(m: Metric) -> Cell:
 
 
 def _target_cell(t: Target) -> Cell:
-    number = t.number if t.unit == "%" else None
+    """A target in % is charted and contrasted as a rate or a level, as track reads it (goal_of:
+    增长4.5-5% is a rate in %, though its first number is printed without the unit)."""
+    goal = goal_of(t)
+    charted = goal is not None and goal.unit == "%" and t.number is not None
     return Cell(
-        text=t.target, number=number, source_path=t.source.section_path,
+        text=t.target, number=t.number if charted else None, kind=goal.kind if charted else None,
+        figure=t.target if charted else None, source_path=t.source.section_path,
         source_start=t.source.start, source_end=t.source.end, quote=t.source.quote,
     )
 
@@ -129,27 +136,47 @@ def _short(title: str) -> str:
     return re.split(r"[,，;；]", title)[0]
 
 
+def ranked(row: MetricRow) -> list[tuple[str, Cell]]:
+    """The cells of a row that are ranked and charted together: those with a number, of one kind
+    (rates, or where more cells are levels, levels: 城镇调查失业率5.5%左右), never the two mixed."""
+    cells = [(label, cell) for label, cell in row.cells.items() if cell.number is not None]
+    kinds = [cell.kind for _, cell in cells]
+    main = max(dict.fromkeys(kinds), key=lambda k: (kinds.count(k), k == "rate"), default=None)
+    return [(label, cell) for label, cell in cells if cell.kind == main]
+
+
+def _named(cells: list[tuple[str, Cell]]) -> tuple[str, str]:
+    """Tied reports named together, their figures once each: 云南省、辽宁省最低(增长4.5%左右)."""
+    figures = "、".join(dict.fromkeys(cell.figure or cell.text for _, cell in cells))
+    return "、".join(label for label, _ in cells), figures
+
+
 def contrasts(c: Comparison) -> list[str]:
-    """Highest and lowest growth per indicator, and the spread of growth targets. A sentence is
-    kept only if every number in it is found in the original text the cited figures were read
-    from (their source quotes), so a figure without a quote yields no sentence."""
+    """Highest and lowest growth per indicator, and the spread of growth targets, naming every
+    report that shares the highest or lowest figure and citing only the figure ranked (a rate
+    without the level printed beside it). A sentence is kept only if every number in it is found
+    in the original text the cited figures were read from (their source quotes), so a figure
+    without a quote yields no sentence."""
     out = []
     for rows, what in ((c.metrics, "增速"), (c.targets, "目标")):
         for row in rows:
-            cells = [(label, cell) for label, cell in row.cells.items() if cell.number is not None]
+            cells = ranked(row)
             if len(cells) < 2:
                 continue
-            hi = max(cells, key=lambda lc: lc[1].number)
-            lo = min(cells, key=lambda lc: lc[1].number)
-            if hi[1].number == lo[1].number:
+            top, bottom = max(cell.number for _, cell in cells), min(cell.number for _, cell in cells)
+            if top == bottom:
                 continue
-            caveat = "".join(f"({lbl}为{cell.period}数据)" for lbl, cell in (hi, lo) if cell.partial_year)
-            claims = f"{hi[1].text} {hi[1].period or ''} {lo[1].text} {lo[1].period or ''}"
+            hi = [(label, cell) for label, cell in cells if cell.number == top]
+            lo = [(label, cell) for label, cell in cells if cell.number == bottom]
+            cited = hi + lo
+            caveat = "".join(f"({lbl}为{cell.period}数据)" for lbl, cell in cited if cell.partial_year)
+            claims = " ".join(f"{cell.figure or cell.text} {cell.period or ''}" for _, cell in cited)
             # quotes are as printed: a report in traditional script is checked in simplified
-            quotes = to_simplified(" ".join(cell.quote for _, cell in (hi, lo) if cell.quote))
+            quotes = to_simplified(" ".join(cell.quote for _, cell in cited if cell.quote))
             if not quotes or Source(quotes).missing_numbers(claims):
                 continue
-            out.append(f"{row.indicator}{what}:{hi[0]}最高({hi[1].text}),{lo[0]}最低({lo[1].text}){caveat}。")
+            (hi_names, hi_figures), (lo_names, lo_figures) = _named(hi), _named(lo)
+            out.append(f"{row.indicator}{what}:{hi_names}最高({hi_figures}),{lo_names}最低({lo_figures}){caveat}。")
     return out
 
 

@@ -14,7 +14,7 @@ from rich.table import Table
 
 from schemas.comparison import Cell, Comparison, MetricRow
 
-from summarizer.aggregate.compare import INDICATOR_ORDER, file_stem
+from summarizer.aggregate.compare import INDICATOR_ORDER, file_stem, ranked
 from summarizer.render.common import html_bar, html_page as page, html_table, html_text, md_table, md_text, print_view, table, table_of, text, years
 from summarizer.render.tracking import QUOTE_COLUMNS, pair_rows, pairs_table
 
@@ -103,7 +103,7 @@ def matrix_tables(title: str, corner: str, keys: list[str], labels: list[str], c
 def bars(c: Comparison, rows: list[MetricRow], title: str) -> list[RenderableType]:
     out: list[RenderableType] = []
     for row in rows:
-        cells = [(label, cell) for label, cell in row.cells.items() if cell.number is not None]
+        cells = ranked(row)
         if len(cells) < 2:
             continue
         top = max(abs(cell.number) for _, cell in cells) or 1.0
@@ -237,7 +237,7 @@ def _html_bars(rows: list[MetricRow], title: str) -> str:
     e = html_text
     out = []
     for row in rows:
-        cells = [(lbl, cell) for lbl, cell in row.cells.items() if cell.number is not None]
+        cells = ranked(row)
         if len(cells) < 2:
             continue
         top = max(abs(cell.number) for _, cell in cells) or 1.0
