@@ -29,7 +29,7 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from summarizer.render.prose import Prose
+from summarizer.render.prose import Prose, as_prose
 
 TABLE_BOX = box.ASCII2
 Cell = Union[str, Text]
@@ -48,12 +48,8 @@ def years(m) -> str:
 def text(value: Cell, style: str = "") -> Prose:
     """Text for the terminal: never read as rich markup (a table's title is, as a str), broken
     into lines as Chinese text is."""
-    if isinstance(value, Prose):
-        return value
     if isinstance(value, Text):
-        p = Prose(value.plain, style=value.style, justify=value.justify, overflow=value.overflow, no_wrap=value.no_wrap, end=value.end)
-        p._spans = list(value._spans)
-        return p
+        return as_prose(value)
     return Prose(value or "", style=style)
 
 
@@ -62,10 +58,10 @@ class Grid(Table):
 
     rich narrows the widest columns first, below the narrowest their text can take, and then
     folds a figure or a word in two. A Grid gives every column at least its narrowest (its
-    longest piece that does not break: a figure, a word), then the columns in `whole` their full
-    width where the rest still fits (a file name on one line), then shares what is left in
-    proportion to how much more each column would take. Where even the narrowest widths do not
-    fit, rich lays it out as it would."""
+    longest piece that does not break: a figure, a word), then the columns in `whole`, in order,
+    their full width as far as the rest still fits (a file name on one line), then shares what is
+    left in proportion to how much more each column would take. Where even the narrowest widths
+    do not fit, rich lays it out as it would."""
 
     def __init__(self, *args, whole: Sequence[int] = (), **kwargs) -> None:
         super().__init__(*args, **kwargs)

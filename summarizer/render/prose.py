@@ -169,10 +169,13 @@ class Parts(Prose):
         plain = self.plain
         if all(cell_len(plain[a:b].strip()) <= width for line in plain.split("\n") for a, b in self.spans_of(line)):
             return super().wrap(console, width, **kwargs)
-        return Prose.wrap(_as_prose(self), console, width, **kwargs)  # a field wider than the line
+        return Prose.wrap(as_prose(self, exact=True), console, width, **kwargs)  # a field wider than the line
 
 
-def _as_prose(text: Text) -> Prose:
+def as_prose(text: Text, *, exact: bool = False) -> Prose:
+    """`text` as Prose, with its styles (itself where it is Prose already, unless `exact`)."""
+    if type(text) is Prose or (isinstance(text, Prose) and not exact):
+        return text
     p = Prose(text.plain, style=text.style, justify=text.justify, overflow=text.overflow, no_wrap=text.no_wrap, end=text.end)
     p._spans = list(text._spans)
     return p
