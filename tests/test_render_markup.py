@@ -289,3 +289,14 @@ def test_json_csv_and_jsonl_keep_the_text_byte_for_byte():
     problem = f"创新资源导入不足{p}"
     assert [r["text"] for r in csv.DictReader(io.StringIO(csv_text(rows))) if r["kind"] == "problem"][0] == problem
     assert [r["text"] for r in map(json.loads, jsonl_text(rows).splitlines()) if r["kind"] == "problem"][0] == problem
+
+
+def test_a_view_with_its_own_stylesheet_gets_a_policy_for_it():
+    from summarizer.render.common import content_security_policy, html_page
+
+    css = "p{color:#333}"
+    root = lxml.html.document_fromstring(html_page("一页<b>", "<p>x</p>", css=css))
+    assert root.xpath("//style")[0].text == css and root.xpath("//title")[0].text == "一页<b>"
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+    assert root.xpath("//meta[@http-equiv='Content-Security-Policy']")[0].get("content") == content_security_policy(css)
+    assert f"style-src 'sha256-{digest}'" in content_security_policy(css) and content_security_policy(css) != CSP

@@ -221,10 +221,14 @@ CSS = (
     + "".join(f".w{i}{{width:{i * 10}px}}" for i in range(BAR_STEPS + 1))
     + "\n"
 )
-STYLE_HASH = "sha256-" + base64.b64encode(hashlib.sha256(CSS.encode("utf-8")).digest()).decode("ascii")
-#: Nothing may load or run — no script, image, font, frame, connection, form target or base URL —
-#: and the one inline stylesheet only by its hash.
-CSP = f"default-src 'none'; style-src '{STYLE_HASH}'; base-uri 'none'; form-action 'none'"
+def content_security_policy(css: str) -> str:
+    """Nothing may load or run — no script, image, font, frame, connection, form target or base
+    URL — and the page's one inline stylesheet, `css`, only by its hash."""
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+    return f"default-src 'none'; style-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
+
+
+CSP = content_security_policy(CSS)
 
 
 def html_bar(number: float, top: float) -> str:
@@ -233,10 +237,11 @@ def html_bar(number: float, top: float) -> str:
     return f"<span class='bar w{step}{' neg' if number < 0 else ''}'></span>"
 
 
-def html_page(title: str, body: str) -> str:
-    """A self-contained page: no external resource, no script, the Content-Security-Policy above."""
+def html_page(title: str, body: str, *, css: str = CSS) -> str:
+    """A self-contained page: no external resource, no script, its stylesheet (the house one, or
+    a view's own) allowed by the Content-Security-Policy, by its hash."""
     return (
         "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
-        f"<title>{html_text(title)}</title><style>{CSS}</style></head><body>{body}</body></html>\n"
+        f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(css)}">'
+        f"<title>{html_text(title)}</title><style>{css}</style></head><body>{body}</body></html>\n"
     )
