@@ -20,7 +20,9 @@ class ComparedDocument(BaseModel):
 
 class Cell(BaseModel):
     text: str = Field(description="As printed: value and change, or the target")
-    number: Optional[float] = Field(default=None, description="Growth rate (%) or target rate, for charts")
+    number: Optional[float] = Field(default=None, description="Growth rate (%) or target in %, for charts and contrasts")
+    kind: Optional[str] = Field(default=None, description="What `number` is: rate (a change) or level (城镇调查失业率5.5%); rows rank one kind only")
+    figure: Optional[str] = Field(default=None, description="The figure `number` is read from, as printed: a metric's change (增长4.1%, not 9.2万元 增长4.1%), a target")
     period: Optional[str] = Field(default=None, description="Set when the figure is not for the full year")
     partial_year: bool = False
     source_path: Optional[str] = None

@@ -31,7 +31,9 @@ from summarizer.errors import AuthenticationFailed, EndpointUnreachable, InputEr
 from summarizer.read.formats import unsupported_reason
 from summarizer.read.reader import link_problem
 from summarizer.pipeline import Runtime, run_fingerprint, summarize_file
-from summarizer.render.summary import markdown, years
+from summarizer.render.batch import index_markdown
+from summarizer.render.common import years
+from summarizer.render.summary import markdown
 from summarizer.write import write_atomic
 
 INDEX_JSON = "index.json"
@@ -319,11 +321,7 @@ def _row(path: Path, status: str, message: str, json_path: Path, md_path: Path, 
 def _write_index(outdir: Path, fingerprint: str, rows: list[Row]) -> None:
     index = BatchIndex(fingerprint=fingerprint, documents=rows)
     write_atomic(outdir / INDEX_JSON, index.model_dump_json(indent=2))
-    lines = ["# Batch index", "", "| input | status | region | years | output | note |", "|---|---|---|---|---|---|"]
-    for r in rows:
-        out = Path(r.markdown_path).name if r.markdown_path else ""
-        lines.append(f"| {Path(r.input).name} | {r.status} | {r.region or ''} | {r.years} | {out} | {r.message.replace('|', '/')} |")
-    write_atomic(outdir / INDEX_MD, "\n".join(lines) + "\n")
+    write_atomic(outdir / INDEX_MD, index_markdown(rows))
 
 
 def load_index(outdir: Path) -> Optional[BatchIndex]:

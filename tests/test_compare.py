@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 
 from summarizer.batch import write_atomic
 from summarizer.cli import app
-from summarizer.aggregate.compare import build_comparison, html_page, markdown, print_comparison
+from summarizer.aggregate.compare import build_comparison
+from summarizer.render.comparison import html_page, markdown, print_comparison
 
 from tests.conftest import SEED_FILES, gold
 
@@ -72,10 +73,13 @@ def test_problem_matrix_and_task_areas(summaries):
 
 def test_contrast_sentences_are_verified(summaries):
     c = build_comparison(summaries)
-    assert any(s.startswith("地区生产总值增速:坪山区最高(1080亿元 增长14.0%)") for s in c.contrasts), c.contrasts
+    # the growth rate ranked, without the level printed beside it (1080亿元): issue 16
+    assert any(s.startswith("地区生产总值增速:坪山区最高(增长14.0%)") for s in c.contrasts), c.contrasts
     for s in c.contrasts:
         labels = re.findall(r"[:,]([^:,()]+?)最[高低]", s)
-        assert len(labels) == 2 and set(labels) <= {d.label for d in c.documents}, s
+        named = {name for group in labels for name in group.split("、")}  # ties are named together: issue 16
+        assert len(labels) == 2 and named <= {d.label for d in c.documents}, s
+    assert "社会消费品零售总额目标:坪山区最高(增长10%以上),光明区、宝安区、龙华区最低(增长7%以上、增长7%左右)。" in c.contrasts
 
 
 def test_markdown_and_html_exports(summaries):

@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 from schemas.document import DocumentMetadata
 from schemas.summary import DocumentSource, DocumentSummary
 from summarizer.cli import app
-from summarizer.aggregate.compare import build_comparison, html_page, markdown, print_comparison
+from summarizer.aggregate.compare import build_comparison
+from summarizer.render.comparison import html_page, markdown, print_comparison
 
 from tests.test_track import REPORT_2025, REPORT_2026, _pair_summaries, result, target
 

@@ -6,12 +6,9 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich import box
 from rich.markup import escape
-from rich.table import Table
-from rich.text import Text
 
-from summarizer.batch import BatchHooks, BatchResult, find_inputs, run_batch
+from summarizer.batch import BatchHooks, find_inputs, run_batch
 from summarizer.errors import InputError
 from summarizer.read.formats import SUPPORTED_TEXT
 from summarizer.pipeline import Runtime
@@ -19,25 +16,13 @@ from summarizer.write import check_folder_target
 from summarizer.cli.boundary import err_console
 from summarizer.cli.options import KeepUnverifiedOpt, MaxBytesOpt, NoModelOpt, QuietOpt, WidthOpt, model_options, settings_from, stdout_console
 from summarizer.cli.progress import SectionProgress, progress_display
+from summarizer.render.batch import batch_footer, batch_table
+from summarizer.render.common import print_view
 
 WorkersOpt = Annotated[
     Optional[int],
     typer.Option("--workers", "-w", help="Documents in flight at once; >1 only pays off on servers that batch (vLLM, llama-server -np N, hosted APIs) [env: SUMMARIZER_WORKERS; default: 1]"),
 ]
-
-
-def batch_table(result: BatchResult) -> Table:
-    table = Table(box=box.ASCII2, show_edge=False, title="batch", title_justify="left")
-    for col in ("input", "status", "region", "years", "s", "calls", "tokens", "note"):
-        table.add_column(col, overflow="fold")
-    style = {"done": "green", "skipped": "dim", "unsupported": "dim", "unreadable": "yellow", "failed": "red", "interrupted": "yellow", "not run": "yellow"}
-    for r in result.rows:
-        tokens = f"{r.prompt_tokens}+{r.completion_tokens}" if r.calls else ""
-        table.add_row(
-            Text(Path(r.input).name), Text(r.status, style=style.get(r.status, "")), Text(r.region or ""), r.years,
-            f"{r.seconds:.0f}" if r.seconds else "", str(r.calls or ""), tokens, Text(r.message),
-        )
-    return table
 
 
 @model_options()
@@ -72,16 +57,7 @@ def batch_cmd(
             bar.advance(overall)
 
         result = run_batch(inputs, folder, outdir, runtime, workers=settings.workers, hooks=BatchHooks(doc_start, doc_done), unsupported=unsupported)
-    console = stdout_console(width)
-    console.print(batch_table(result))
-    done = sum(r.status == "done" for r in result.rows)
-    skipped = sum(r.status == "skipped" for r in result.rows)
-    failed = sum(r.status == "failed" for r in result.rows)
-    unsupported_n = sum(r.status == "unsupported" for r in result.rows)
-    unreadable_n = sum(r.status == "unreadable" for r in result.rows)
-    not_read = f", {unsupported_n} skipped (format not read)" if unsupported_n else ""
-    not_read += f", {unreadable_n} skipped (link to nothing or to itself)" if unreadable_n else ""
-    console.print(f"{done} summarized, {skipped} already current, {failed} failed{not_read} · {result.seconds:.0f} s · index: {escape(str(outdir / 'index.md'))}")
+    print_view(stdout_console(width), batch_table(result.rows), batch_footer(result.rows, result.seconds, outdir / "index.md"))
     if result.fatal:
         err_console().print(f"[bold red]error:[/] batch stopped: {escape(result.fatal)}")
         raise typer.Exit(3)

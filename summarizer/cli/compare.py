@@ -38,7 +38,8 @@ def compare_cmd(
 ) -> None:
     """Compare reports side by side: headline metrics, targets, growth bars, problem themes, task
     areas, and the targets kept where two reports of one government are of consecutive years."""
-    from summarizer.aggregate.compare import build_comparison, html_page, markdown, print_comparison
+    from summarizer.aggregate.compare import build_comparison
+    from summarizer.render.comparison import html_page, markdown, print_comparison
 
     from schemas.track import VerdictRules
 

@@ -10,6 +10,8 @@ from typing import Annotated, Any, Callable, Optional
 import typer
 from rich.console import Console
 
+from summarizer.cli.boundary import report_error
+from summarizer.errors import UsageError
 from summarizer.read.formats import SUPPORTED_TEXT
 from summarizer.settings import Settings, resolve_settings
 
@@ -18,7 +20,22 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of the
 JsonOutOpt = Annotated[bool, typer.Option("--json", help="Print JSON")]
 MarkdownOpt = Annotated[bool, typer.Option("--markdown", help="Print Markdown instead of the rich view")]
 MaxBytesOpt = Annotated[Optional[int], typer.Option("--max-bytes", help="Refuse files larger than this [default: 2 MB]")]
-WidthOpt = Annotated[Optional[int], typer.Option("--width", min=20, help="Terminal width for the rich view")]
+
+#: Narrower, a view cannot show a table of Chinese text with its figures whole (a character takes
+#: two columns, a figure up to a dozen).
+MIN_WIDTH = 20
+
+
+def _view_width(value: Optional[int]) -> Optional[int]:
+    """--width is refused at once when too narrow for a view, as one line, exit 2 (at 0 rich
+    printed nothing at all; at 1 it dropped every Chinese character)."""
+    if value is not None and value < MIN_WIDTH:
+        report_error(UsageError(f"--width {value}: a view needs at least {MIN_WIDTH} columns"))
+        raise typer.Exit(UsageError.exit_code)
+    return value
+
+
+WidthOpt = Annotated[Optional[int], typer.Option("--width", help=f"Terminal width for the rich view, in columns (at least {MIN_WIDTH})", callback=_view_width)]
 KeepUnverifiedOpt = Annotated[
     bool, typer.Option("--keep-unverified", help="Keep model output whose numbers or quotes are not in the source, marked [unverified]")
 ]

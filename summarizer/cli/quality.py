@@ -6,9 +6,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich import box
-from rich.table import Table
-from rich.text import Text
 
 from summarizer.cli.common import summaries_of
 from summarizer.cli.options import JsonOutOpt, QuietOpt, WidthOpt, model_options, settings_from, stdout_console
@@ -24,6 +21,8 @@ def quality_cmd(
 ) -> None:
     """The model's half without gold: heading echoes, answers about another area, metric coverage, cost."""
     from summarizer.parse.document import parse_document
+    from summarizer.render.common import print_view
+    from summarizer.render.scores import quality_view
     from summarizer.score.quality import aggregate_quality, quality_of
 
     summaries = summaries_of(paths, settings_from(**flags), quiet=quiet)
@@ -31,18 +30,4 @@ def quality_cmd(
     if as_json:
         typer.echo(report.model_dump_json(indent=2))
         return
-    console = stdout_console(width)
-    table = Table(box=box.ASCII2, show_edge=False, title="quality", title_justify="left")
-    for col in ("file", "summaries", "echoes", "foreign", "areas with a metric", "gen tokens", "s"):
-        table.add_column(col, overflow="fold")
-    for d in report.documents:
-        table.add_row(
-            Text(d.file), str(d.summaries), str(d.heading_echoes), str(d.foreign),
-            f"{d.number_areas_with_metric}/{d.number_areas}", str(d.completion_tokens), f"{d.seconds:.0f}",
-        )
-    console.print(table)
-    console.print(
-        f"heading echoes {report.heading_echo_rate:.0%} · foreign {report.foreign_rate:.0%} · "
-        f"number-bearing review areas with a metric {report.metric_coverage:.0%} · "
-        f"{report.completion_tokens_per_report:.0f} generated tokens and {report.seconds_per_report:.0f} s per report"
-    )
+    print_view(stdout_console(width), quality_view(report))

@@ -1,33 +1,21 @@
-"""render: a `DocumentSummary` as a brief for the terminal (rich) and as Markdown.
-
-Tables use ASCII rules and fold long cells instead of cutting them with an ellipsis: box
-characters and "…" are ambiguous-width in CJK terminals and would push columns out of line
-(rich itself counts CJK characters as two cells).
-"""
+"""A `DocumentSummary` as a brief for the terminal (rich) and as Markdown."""
 
 from __future__ import annotations
 
-from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
-from rich.text import Text
 
 from schemas.document import DocumentMetadata
 from schemas.summary import DocumentSummary, Metric, Target, VerificationStatus
 
 from summarizer.lexicon import GDP_BARE_NAMES
-
-TABLE_BOX = box.ASCII2
-
-
-def years(m) -> str:
-    """review → plan year of anything that has them (metadata, a batch row, a compared document)."""
-    return f"{m.review_year or '?'} → {m.plan_year or '?'}"
+from summarizer.render.common import md_table, md_text, print_view, table_of, text, years
+from summarizer.render.prose import Prose, parts as fields
 
 
-def metadata_text(m: DocumentMetadata) -> Text:
+def metadata_text(m: DocumentMetadata) -> Prose:
     """region · type · review → plan, then the title."""
-    t = Text()
+    t = Prose()
     t.append(m.region or "region unknown", style="bold")
     t.append(f" · {m.doc_type} · {years(m)}")
     if m.title:
@@ -63,24 +51,13 @@ def indicator_label(m: Metric) -> str:
 
 
 def headline_table(s: DocumentSummary) -> Table:
-    table = Table(title=f"主要指标 {s.metadata.review_year or ''}".strip(), box=TABLE_BOX, title_justify="left", show_edge=False)
-    table.add_column("指标", overflow="fold")
-    table.add_column("数值", overflow="fold")
-    table.add_column("变化", overflow="fold")
-    table.add_column("时期", overflow="fold")
-    for m in s.headline_metrics:
-        table.add_row(*map(Text, (indicator_label(m), m.value or "", m.change or "", m.period or "全年")))
-    return table
+    rows = [(indicator_label(m), m.value or "", m.change or "", m.period or "全年") for m in s.headline_metrics]
+    return table_of(f"主要指标 {s.metadata.review_year or ''}".strip(), ["指标", "数值", "变化", "时期"], rows)
 
 
 def targets_table(s: DocumentSummary) -> Table:
-    table = Table(title=f"{s.metadata.plan_year or ''}年目标".lstrip("年"), box=TABLE_BOX, title_justify="left", show_edge=False)
-    table.add_column("指标", overflow="fold")
-    table.add_column("目标", overflow="fold")
-    table.add_column("类型", overflow="fold")
-    for t in s.targets:
-        table.add_row(*map(Text, (*target_cells(t), target_kind(t))))
-    return table
+    rows = [(*target_cells(t), target_kind(t)) for t in s.targets]
+    return table_of(f"{s.metadata.plan_year or ''}年目标".lstrip("年"), ["指标", "目标", "类型"], rows)
 
 
 def _summary_line(area: str, summary: str, status: VerificationStatus) -> str:
@@ -103,69 +80,62 @@ def area_items(s: DocumentSummary) -> list[tuple[str, list[tuple[str, str, list[
     return [("成绩", achievements), (f"{s.metadata.plan_year or ''}年任务".lstrip("年"), tasks)]
 
 
-def _area_lines(items: list[tuple[str, str, list[str]]], style: str) -> list[Text]:
+def _area_lines(items: list[tuple[str, str, list[str]]], style: str) -> list[Prose]:
     out = []
     for area, summary, subs in items:
-        line = Text("- ")
+        line = Prose("- ")
         line.append(area, style="bold")
         if summary:
             line.append(f": {summary}")
         out.append(line)
-        out += [Text(f"    - {sub}", style=style) for sub in subs]
-    return out + [Text("")]
+        out += [text(f"    - {sub}", style=style) for sub in subs]
+    return out + [text("")]
 
 
 def brief(s: DocumentSummary) -> RenderableType:
-    parts: list[RenderableType] = [metadata_text(s.metadata), Text("")]
+    parts: list[RenderableType] = [metadata_text(s.metadata), text("")]
     if s.headline_metrics:
-        parts += [headline_table(s), Text("")]
+        parts += [headline_table(s), text("")]
     (achievements_title, achievements), (tasks_title, tasks) = area_items(s)
     if achievements:
-        parts += [Text(achievements_title, style="bold green"), *_area_lines(achievements, "green")]
-    parts.append(Text("问题", style="bold red"))
+        parts += [text(achievements_title, style="bold green"), *_area_lines(achievements, "green")]
+    parts.append(text("问题", style="bold red"))
     if s.problems:
         for i, p in enumerate(s.problems, 1):
-            parts.append(Text(f"{i}. {p.summary}"))
+            parts.append(text(f"{i}. {p.summary}"))
     else:
-        parts.append(Text("(no problems passage found)", style="dim"))
-    parts.append(Text(""))
+        parts.append(text("(no problems passage found)", style="dim"))
+    parts.append(text(""))
     if s.targets:
-        parts += [targets_table(s), Text("")]
+        parts += [targets_table(s), text("")]
     if tasks:
-        parts += [Text(tasks_title, style="bold cyan"), *_area_lines(tasks, "cyan")]
+        parts += [text(tasks_title, style="bold cyan"), *_area_lines(tasks, "cyan")]
     for w in s.warnings:
-        parts.append(Text(f"warning: {w}", style="yellow"))
+        parts.append(text(f"warning: {w}", style="yellow"))
     parts.append(usage_text(s))
     return Group(*parts)
 
 
-def usage_text(s: DocumentSummary) -> Text:
+def usage_text(s: DocumentSummary) -> Prose:
+    """The closing line: model, calls, tokens, seconds; it breaks only between its fields."""
     u = s.usage
-    model = s.model or "no model call needed"
-    return Text(
-        f"{model} · {u.calls} call(s), {u.cached_units} cached · {u.prompt_tokens:,} prompt + "
-        f"{u.completion_tokens:,} generated tokens · {u.seconds:.1f} s",
-        style="dim",
-    )
+    return fields([
+        s.model or "no model call needed", f"{u.calls} call(s), {u.cached_units} cached",
+        f"{u.prompt_tokens:,} prompt + {u.completion_tokens:,} generated tokens", f"{u.seconds:.1f} s",
+    ], style="dim")
 
 
 def usage_table(s: DocumentSummary) -> Table:
     """Token usage per model call unit (one area, or a few tiny ones)."""
-    table = Table(title="usage by section", box=TABLE_BOX, title_justify="left", show_edge=False)
-    for col in ("sections", "prompt", "calls", "prompt tokens", "generated", "s"):
-        table.add_column(col, overflow="fold")
-    for u in s.usage.units:
-        table.add_row(
-            Text(", ".join(u.section_paths)), u.prompt, "cached" if u.cached else str(u.calls),
-            str(u.prompt_tokens), str(u.completion_tokens), f"{u.seconds:.1f}",
-        )
-    return table
+    rows = [
+        (", ".join(u.section_paths), u.prompt, "cached" if u.cached else str(u.calls), str(u.prompt_tokens), str(u.completion_tokens), f"{u.seconds:.1f}")
+        for u in s.usage.units
+    ]
+    return table_of("usage by section", ["sections", "prompt", "calls", "prompt tokens", "generated", "s"], rows)
 
 
 def print_brief(s: DocumentSummary, console: Console, *, usage: bool = False) -> None:
-    console.print(brief(s))
-    if usage:
-        console.print(usage_table(s))
+    print_view(console, brief(s), *([usage_table(s)] if usage else []))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -173,44 +143,41 @@ def print_brief(s: DocumentSummary, console: Console, *, usage: bool = False) ->
 # ---------------------------------------------------------------------------------------------
 
 
-def _cell(text: str | None) -> str:
-    return (text or "").replace("|", "\\|").replace("\n", " ")
-
-
 def _md_area_lines(items: list[tuple[str, str, list[str]]]) -> list[str]:
     out = []
     for area, summary, subs in items:
-        out.append(f"- **{area}**" + (f": {summary}" if summary else ""))
-        out += [f"  - {sub}" for sub in subs]
+        out.append(f"- **{md_text(area)}**" + (f": {md_text(summary)}" if summary else ""))
+        out += [f"  - {md_text(sub)}" for sub in subs]
     return out + [""]
 
 
 def markdown(s: DocumentSummary) -> str:
+    """The brief as Markdown; every text of the report goes through `md_text`."""
     m = s.metadata
-    out = [f"# {m.region or '未知地区'} · {m.doc_type} · {years(m)}", ""]
+    out = [f"# {md_text(m.region or '未知地区')} · {md_text(m.doc_type)} · {years(m)}", ""]
     if m.title:
-        out += [f"*{m.title}*", ""]
+        out += [f"*{md_text(m.title)}*", ""]
     if s.headline_metrics:
-        out += [f"## 主要指标 {m.review_year or ''}".rstrip(), "", "| 指标 | 数值 | 变化 | 时期 |", "|---|---|---|---|"]
-        out += [f"| {_cell(indicator_label(x))} | {_cell(x.value)} | {_cell(x.change)} | {_cell(x.period or '全年')} |" for x in s.headline_metrics]
+        out += [f"## 主要指标 {m.review_year or ''}".rstrip(), ""]
+        out += md_table(["指标", "数值", "变化", "时期"], [[indicator_label(x), x.value, x.change, x.period or "全年"] for x in s.headline_metrics])
         out.append("")
     (achievements_title, achievements), (tasks_title, tasks) = area_items(s)
     if achievements:
         out += [f"## {achievements_title}", "", *_md_area_lines(achievements)]
     out += ["## 问题", ""]
-    out += [f"{i}. {p.summary}" for i, p in enumerate(s.problems, 1)] or ["(no problems passage found)"]
+    out += [f"{i}. {md_text(p.summary)}" for i, p in enumerate(s.problems, 1)] or ["(no problems passage found)"]
     out.append("")
     if s.targets:
-        out += [f"## {m.plan_year or ''}年目标".replace("## 年", "## "), "", "| 指标 | 目标 | 类型 |", "|---|---|---|"]
-        out += [f"| {_cell(target_cells(t)[0])} | {_cell(target_cells(t)[1])} | {target_kind(t)} |" for t in s.targets]
+        out += [f"## {m.plan_year or ''}年目标".replace("## 年", "## "), ""]
+        out += md_table(["指标", "目标", "类型"], [[*target_cells(t), target_kind(t)] for t in s.targets])
         out.append("")
     if tasks:
         out += [f"## {tasks_title}", "", *_md_area_lines(tasks)]
     if s.warnings:
-        out += ["## Warnings", ""] + [f"- {w.strip()}" for w in s.warnings] + [""]
+        out += ["## Warnings", ""] + [f"- {md_text(w)}" for w in s.warnings] + [""]
     u = s.usage
     out.append(
-        f"<sub>{s.model or 'no model call needed'} · {u.calls} call(s), {u.cached_units} cached · "
-        f"{u.prompt_tokens} prompt + {u.completion_tokens} generated tokens · {u.seconds:.1f} s · source {s.source.path}</sub>"
+        f"<sub>{md_text(s.model or 'no model call needed')} · {u.calls} call(s), {u.cached_units} cached · "
+        f"{u.prompt_tokens} prompt + {u.completion_tokens} generated tokens · {u.seconds:.1f} s · source {md_text(s.source.path)}</sub>"
     )
     return "\n".join(out) + "\n"

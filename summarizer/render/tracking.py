@@ -7,22 +7,19 @@ arrows (>=, ->), no ellipsis, curly quotes or box-drawing lines.
 from __future__ import annotations
 
 import csv
-import html
 import io
 from pathlib import Path
 from typing import Optional
 
-from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
-from rich.text import Text
 
 from schemas.summary import Metric, SourceSpan, Target
 from schemas.track import VERDICT_LABELS, GovernmentTrack, KeptPair, TargetChange, Tracking, Verdict, VerdictRules
 
 from summarizer.aggregate.track import goal_of
-
-TABLE_BOX = box.ASCII2
+from summarizer.render.common import FirstThatFits, html_page as page, html_table, html_text, md_table, md_text, print_view, table, text
+from summarizer.render.prose import Parts, Prose, parts as fields
 VERDICT_STYLES = {
     Verdict.MET: "green",
     Verdict.WITHIN_BAND: "yellow",
@@ -90,83 +87,88 @@ def pair_heading(g: GovernmentTrack, year: int, target_report: str, result_repor
 # ---------------------------------------------------------------------------------------------
 
 
-def _table(title: Optional[str], columns: list[str]) -> Table:
-    table = Table(title=title, title_justify="left", box=TABLE_BOX, show_edge=False)
-    for col in columns:
-        table.add_column(col, overflow="fold")
-    return table
-
-
 def pairs_table(pairs: list[KeptPair], title: Optional[str] = None, *, quotes: bool = False, government: bool = False) -> Table:
     columns = (["government", "year"] if government else []) + PAIR_COLUMNS + (["target quote", "result quote"] if quotes else [])
-    table = _table(title, columns)
+    grid = table(title, columns)
     for p in pairs:
-        row: list[Text] = [Text(p.government), Text(str(p.year))] if government else []
+        row: list[Prose] = [text(p.government), text(str(p.year))] if government else []
         row += [
-            Text(p.canonical), Text(target_text(p.target)), Text(result_text(p)),
-            Text(VERDICT_LABELS[p.verdict], style=VERDICT_STYLES[p.verdict]), Text(p.reason),
+            text(p.canonical), text(target_text(p.target)), text(result_text(p)),
+            text(VERDICT_LABELS[p.verdict], style=VERDICT_STYLES[p.verdict]), text(p.reason),
         ]
         if quotes:
-            row += [Text(f"{quote_of(p.target)} [{span_text(p.target.source)}]"), Text(f"{quote_of(p.result)} [{span_text(p.result.source)}]" if p.result else "-")]
-        table.add_row(*row)
-    return table
+            row += [text(_quote_line(p.target)), text(_quote_line(p.result))]
+        grid.add_row(*row)
+    return grid
+
+
+def _quote_line(item: Optional[Target | Metric]) -> str:
+    return f"{quote_of(item)} [{span_text(item.source)}]" if item is not None else "-"
+
+
+def pairs_view(pairs: list[KeptPair], title: Optional[str] = None, *, quotes: bool = False) -> RenderableType:
+    """The pairs as a table; with `quotes`, the quotes as two more columns where they fit, else
+    listed under the table, each pair's target and result quote on lines of their own."""
+    if not quotes:
+        return pairs_table(pairs, title)
+    listed: list[RenderableType] = [pairs_table(pairs, title)]
+    for p in pairs:
+        listed += [
+            text(p.canonical, style="bold"),
+            text(f"  target: {_quote_line(p.target)}"),
+            text(f"  result: {_quote_line(p.result)}"),
+        ]
+    return FirstThatFits(pairs_table(pairs, title, quotes=True), Group(*listed))
 
 
 def changes_table(changes: list[TargetChange]) -> Table:
     y0, y1 = changes[0].year_before, changes[0].year_after
-    table = _table(f"{changes[0].government}: targets {y0} -> {y1}", ["indicator", str(y0), str(y1), "change"])
+    grid = table(f"{changes[0].government}: targets {y0} -> {y1}", ["indicator", str(y0), str(y1), "change"])
     for c in changes:
         style = "dim" if c.change == "unchanged" else ""
-        table.add_row(Text(c.indicator), Text(target_text(c.before)), Text(target_text(c.after)), Text(c.change, style=style))
-    return table
+        grid.add_row(text(c.indicator), text(target_text(c.before)), text(target_text(c.after)), text(c.change, style=style))
+    return grid
 
 
 def summary_table(t: Tracking) -> Table:
-    table = _table("Per government", ["government", *[VERDICT_LABELS[v] for v in Verdict]])
+    grid = table("Per government", ["government", *[VERDICT_LABELS[v] for v in Verdict]])
     for g in t.governments:
         if g.pairs:
-            table.add_row(Text(g.government), *[str(sum(p.verdict == v for p in g.pairs)) for v in Verdict])
-    return table
+            grid.add_row(text(g.government), *[text(str(sum(p.verdict == v for p in g.pairs))) for v in Verdict])
+    return grid
 
 
 def renderable(t: Tracking, *, quotes: bool = False) -> RenderableType:
     with_pairs = [g for g in t.governments if g.pairs or g.target_changes]
     parts: list[RenderableType] = [
-        Text(f"Did they keep their word? · {len(with_pairs)} government(s) with reports of consecutive years · {len(t.pairs)} target(s) judged", style="bold"),
-        Text(rules_line(t.rules), style="dim"),
-        Text(counts_line(t)),
+        fields(["Did they keep their word?", f"{len(with_pairs)} government(s) with reports of consecutive years", f"{len(t.pairs)} target(s) judged"], style="bold"),
+        text(rules_line(t.rules), style="dim"),
+        Parts(counts_line(t)),
     ]
     for g in with_pairs:
         for (year, a, b), pairs in _pairs_by_years(g):
-            parts += [Text(""), pairs_table(pairs, pair_heading(g, year, a, b), quotes=quotes)]
+            parts += [text(""), pairs_view(pairs, pair_heading(g, year, a, b), quotes=quotes)]
         by_years: dict[tuple[int, int], list[TargetChange]] = {}
         for c in g.target_changes:
             by_years.setdefault((c.year_before, c.year_after), []).append(c)
         for changes in by_years.values():
-            parts += [Text(""), changes_table(changes)]
+            parts += [text(""), changes_table(changes)]
     if len([g for g in t.governments if g.pairs]) > 1:
-        parts += [Text(""), summary_table(t)]
+        parts += [text(""), summary_table(t)]
     if t.notes:
-        parts += [Text(""), Text("Notes", style="bold")] + [Text(f"* {n}", style="dim") for n in t.notes]
+        parts += [text(""), text("Notes", style="bold")] + [text(f"* {n}", style="dim") for n in t.notes]
     if not with_pairs:
-        parts.append(Text("No two reports of one government in consecutive years: nothing to pair.", style="yellow"))
+        parts.append(text("No two reports of one government in consecutive years: nothing to pair.", style="yellow"))
     return Group(*parts)
 
 
 def print_tracking(t: Tracking, console: Console, *, quotes: bool = False) -> None:
-    console.print(renderable(t, quotes=quotes))
+    print_view(console, renderable(t, quotes=quotes))
 
 
 # ---------------------------------------------------------------------------------------------
 # Markdown, HTML, CSV
 # ---------------------------------------------------------------------------------------------
-
-
-def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
-    esc = lambda s: s.replace("|", "\\|").replace("\n", " ")  # noqa: E731
-    out = ["| " + " | ".join(map(esc, header)) + " |", "|" + "---|" * len(header)]
-    out += ["| " + " | ".join(map(esc, r)) + " |" for r in rows]
-    return out
 
 
 def pair_rows(pairs: list[KeptPair], *, government: bool = False) -> list[list[str]]:
@@ -189,35 +191,27 @@ QUOTE_COLUMNS = ["target as printed [span]", "result as printed [span]"]
 
 
 def markdown(t: Tracking) -> str:
-    out = ["# Did they keep their word?", "", f"{len(t.pairs)} target(s) judged. {rules_line(t.rules)}.", "", counts_line(t)]
+    out = ["# Did they keep their word?", "", md_text(f"{len(t.pairs)} target(s) judged. {rules_line(t.rules)}."), "", md_text(counts_line(t))]
     for g in t.governments:
         if not (g.pairs or g.target_changes):
             continue
-        out += ["", f"## {g.government}"]
+        out += ["", f"## {md_text(g.government)}"]
         if len(g.names) > 1:
-            out += ["", "Also printed as: " + ", ".join(n for n in g.names if n != g.government)]
+            out += ["", "Also printed as: " + md_text(", ".join(n for n in g.names if n != g.government))]
         for (year, a, b), pairs in _pairs_by_years(g):
-            out += ["", f"### {year}: targets of {_name(a)}, results in {_name(b)}", ""]
-            out += _md_table(PAIR_COLUMNS + QUOTE_COLUMNS, pair_rows(pairs))
+            out += ["", f"### {year}: targets of {md_text(_name(a))}, results in {md_text(_name(b))}", ""]
+            out += md_table(PAIR_COLUMNS + QUOTE_COLUMNS, pair_rows(pairs))
         if g.target_changes:
             c0 = g.target_changes[0]
             out += ["", f"### Targets {c0.year_before} -> {c0.year_after}", ""]
-            out += _md_table(["indicator", str(c0.year_before), str(c0.year_after), "change"], _change_rows(g.target_changes))
+            out += md_table(["indicator", str(c0.year_before), str(c0.year_after), "change"], _change_rows(g.target_changes))
     if t.notes:
-        out += ["", "## Notes", ""] + [f"- {n}" for n in t.notes]
+        out += ["", "## Notes", ""] + [f"- {md_text(n)}" for n in t.notes]
     return "\n".join(out) + "\n"
 
 
 def html_page(t: Tracking) -> str:
-    from summarizer.aggregate.compare import _CSS
-
-    e = html.escape
-
-    def table(header: list[str], rows: list[list[str]]) -> str:
-        head = "".join(f"<th>{e(h)}</th>" for h in header)
-        body = "".join("<tr>" + "".join(f"<td>{e(x)}</td>" for x in r) + "</tr>" for r in rows)
-        return f"<table><tr>{head}</tr>{body}</table>"
-
+    e = html_text
     parts = ["<h1>Did they keep their word?</h1>", f"<p>{len(t.pairs)} target(s) judged. {e(rules_line(t.rules))}.</p>", f"<p>{e(counts_line(t))}</p>"]
     for g in t.governments:
         if not (g.pairs or g.target_changes):
@@ -225,17 +219,14 @@ def html_page(t: Tracking) -> str:
         parts.append(f"<h2>{e(g.government)}</h2>")
         for (year, a, b), pairs in _pairs_by_years(g):
             parts.append(f"<h3>{year}: targets of {e(_name(a))}, results in {e(_name(b))}</h3>")
-            parts.append(table(PAIR_COLUMNS + QUOTE_COLUMNS, pair_rows(pairs)))
+            parts.append(html_table(PAIR_COLUMNS + QUOTE_COLUMNS, pair_rows(pairs)))
         if g.target_changes:
             c0 = g.target_changes[0]
             parts.append(f"<h3>Targets {c0.year_before} -&gt; {c0.year_after}</h3>")
-            parts.append(table(["indicator", str(c0.year_before), str(c0.year_after), "change"], _change_rows(g.target_changes)))
+            parts.append(html_table(["indicator", str(c0.year_before), str(c0.year_after), "change"], _change_rows(g.target_changes)))
     if t.notes:
         parts.append("<h2>Notes</h2><ul class='dim'>" + "".join(f"<li>{e(n)}</li>" for n in t.notes) + "</ul>")
-    return (
-        "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><title>Did they keep their word?</title>"
-        f"<style>{_CSS}</style></head><body>{''.join(parts)}</body></html>\n"
-    )
+    return page("Did they keep their word?", "".join(parts))
 
 
 CSV_COLUMNS = [

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from rich.console import Console, Group
-from rich.text import Text
 from rich.tree import Tree
 
 from schemas.document import Section, SectionKind, SectionTree
 
+from summarizer.render.common import print_view, text
+from summarizer.render.prose import Prose, parts as fields
 from summarizer.render.summary import metadata_text
 
 KIND_STYLE = {
@@ -27,19 +28,18 @@ def tree_renderable(tree: SectionTree, *, max_level: int = 9) -> Group:
     root = Tree(metadata_text(tree.metadata))
     for s in tree.sections:
         _add(root, s, max_level)
-    footer = Text(
-        f"{tree.chars:,} chars, {tree.clean_chars:,} after cleaning · {len(tree.removed)} chrome line(s) removed · "
-        f"{tree.damaged_chars} damaged · encoding {tree.encoding}",
-        style="dim",
-    )
+    footer = fields([
+        f"{tree.chars:,} chars, {tree.clean_chars:,} after cleaning", f"{len(tree.removed)} chrome line(s) removed",
+        f"{tree.damaged_chars} damaged", f"encoding {tree.encoding}",
+    ], style="dim")
     parts = [root, footer]
     for w in tree.warnings:
-        parts.append(Text(f"warning: {w}", style="yellow"))
+        parts.append(text(f"warning: {w}", style="yellow"))
     return Group(*parts)
 
 
 def _add(parent: Tree, s: Section, max_level: int) -> None:
-    label = Text()
+    label = Prose()
     label.append(s.path.split(" > ")[-1], style="bold")
     label.append(" ")
     label.append(s.title)
@@ -54,4 +54,4 @@ def _add(parent: Tree, s: Section, max_level: int) -> None:
 
 
 def print_tree(tree: SectionTree, console: Console, *, max_level: int = 9) -> None:
-    console.print(tree_renderable(tree, max_level=max_level))
+    print_view(console, tree_renderable(tree, max_level=max_level))
