@@ -21,7 +21,7 @@ def _commands_with_width() -> set[str]:
 
 
 def test_every_command_with_the_option_is_covered():
-    assert _commands_with_width() == {"summarize", "sections", "batch", "compare", "eval", "quality", "track"}
+    assert _commands_with_width() == {"summarize", "sections", "batch", "compare", "eval", "quality", "track", "series"}
 
 
 @pytest.mark.parametrize("width", ["0", "-3", "19"])
@@ -35,6 +35,7 @@ def test_every_command_with_the_option_is_covered():
         ["eval", "--no-model"],
         ["quality", "{out}"],
         ["track", SEED],
+        ["series", SEED],
     ],
     ids=lambda a: a[0] if isinstance(a, list) else a,
 )
