@@ -26,7 +26,7 @@ from summarizer.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 JUDGED = {"met", "within_band", "missed"}
-ABSTAIN = {"no_result", "not_comparable"}
+ABSTAIN = {"no_result", "not_comparable", "undecided"}
 
 
 def _cli(args: list[str]) -> dict:

@@ -18,7 +18,7 @@ from .track import TargetChangeKind, TrackedReport, Verdict, VerdictRules
 
 #: A year's state: a verdict of `track` where a target meets a later report, else why there is none.
 SeriesStatus = Literal[
-    "met", "within_band", "missed", "no_result", "not_comparable",  # the pair's verdict (Verdict values)
+    "met", "within_band", "missed", "no_result", "not_comparable", "undecided",  # the pair's verdict (Verdict values)
     "no_target",  # the year's report sets no target for the indicator
     "no_report",  # no report plans for the year
     "no_next_report",  # a target, but no report reviews the year
@@ -30,6 +30,7 @@ SERIES_STATUS_LABELS: dict[str, str] = {
     "missed": "missed",
     "no_result": "no result printed",
     "not_comparable": "not comparable",
+    "undecided": "could not decide",
     "no_target": "no target",
     "no_report": "no report",
     "no_next_report": "no next report",

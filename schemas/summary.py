@@ -125,6 +125,14 @@ class DocumentSource(BaseModel):
     script: str = Field(default="simplified", description="simplified, or traditional: then quotes are as printed (traditional) and the other fields are in simplified characters")
 
 
+class Mention(BaseModel):
+    """A sentence that names a headline indicator with a figure where the rules read no result of
+    the year for it: shown instead of "no result printed", which it would contradict."""
+
+    canonical: str
+    source: SourceSpan
+
+
 class DocumentSummary(BaseModel):
     schema_version: str = SCHEMA_VERSION
     source: DocumentSource
@@ -135,6 +143,7 @@ class DocumentSummary(BaseModel):
     problems_passage: Optional[SourceSpan] = Field(default=None, description="Where the report states its problems; None: no problems passage found (not: the report has none)")
     targets: list[Target] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list, description="Sentences naming a headline indicator with a figure where no headline result was read for it (at most 3 each)")
     warnings: list[str] = Field(default_factory=list)
     dropped_unverified: int = Field(default=0, description="Items (or parts) dropped because a number or quote was not in the source")
     model: Optional[str] = None

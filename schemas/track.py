@@ -13,7 +13,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, Field
 
-from .summary import Metric, Target
+from .summary import Metric, SourceSpan, Target
 
 
 class Verdict(str, Enum):
@@ -22,6 +22,7 @@ class Verdict(str, Enum):
     MISSED = "missed"
     NO_RESULT = "no_result"  # the later report prints no figure of the year for the indicator
     NOT_COMPARABLE = "not_comparable"  # a figure is printed but cannot be set against the target
+    UNDECIDED = "undecided"  # the later report names the indicator with a figure, but no result of the year was read
 
 
 VERDICT_LABELS = {
@@ -30,6 +31,7 @@ VERDICT_LABELS = {
     Verdict.MISSED: "missed",
     Verdict.NO_RESULT: "no result printed",
     Verdict.NOT_COMPARABLE: "not comparable",
+    Verdict.UNDECIDED: "could not decide",
 }
 
 
@@ -58,6 +60,7 @@ class KeptPair(BaseModel):
     result_report: str = Field(description="Path of the year-N+1 report")
     verdict: Verdict
     reason: str = Field(description="Why, in a few words, with the numbers compared")
+    candidates: list[SourceSpan] = Field(default_factory=list, description="Undecided: the later report's sentences that name the indicator with a figure")
 
 
 TargetChangeKind = Literal["raised", "lowered", "unchanged", "reworded", "added", "dropped"]

@@ -27,6 +27,7 @@ from summarizer.model.client import Endpoint, ModelClient, discover_endpoint
 from summarizer.model.files import MODEL_SHA256
 from summarizer.model.prompts import load_prompt
 from summarizer.rules.headline import extract_headline_metrics
+from summarizer.rules.mentions import absence_warnings, indicator_mentions
 from summarizer.rules.problems import extract_problems, problems_span
 from summarizer.rules.targets import extract_targets
 from summarizer.model.server import EmbeddedServer
@@ -184,18 +185,22 @@ def summarize_parsed(doc: ParsedDocument, runtime: Runtime, *, progress: Optiona
         warnings.append(f"{len(items.dropped)} model output(s) not found in the source were {verb}")
         warnings.extend(f"  {d}" for d in items.dropped[:20])
     usage.seconds = round(time.monotonic() - t0, 3)
+    metrics, targets = extract_headline_metrics(doc), extract_targets(doc)
+    mentions = indicator_mentions(doc, metrics)
+    warnings.extend(absence_warnings(doc, targets, metrics, mentions))
     summary = DocumentSummary(
         source=DocumentSource(
             path=doc.raw.path, sha256=doc.raw.sha256, chars=len(doc.raw.text), encoding=doc.raw.encoding,
             format=doc.raw.format, extractor=doc.raw.extractor, script=doc.raw.script,
         ),
         metadata=doc.tree.metadata,
-        headline_metrics=extract_headline_metrics(doc),
+        headline_metrics=metrics,
         achievements=items.achievements,
         problems=extract_problems(doc),
         problems_passage=problems_span(doc),
-        targets=extract_targets(doc),
+        targets=targets,
         tasks=items.tasks,
+        mentions=mentions,
         warnings=warnings,
         dropped_unverified=len(items.dropped),
         model=runtime.model.model_name if units else None,

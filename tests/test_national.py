@@ -29,7 +29,7 @@ from .test_corpus import CORPUS, _require_corpus
 NATIONAL = CORPUS / "national"
 GOLD = Path(__file__).resolve().parent / "corpus" / "national"
 JUDGED = {Verdict.MET.value, Verdict.WITHIN_BAND.value, Verdict.MISSED.value}
-ABSTAIN = {Verdict.NO_RESULT.value, Verdict.NOT_COMPARABLE.value}
+ABSTAIN = {Verdict.NO_RESULT.value, Verdict.NOT_COMPARABLE.value, Verdict.UNDECIDED.value}
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -25,7 +25,7 @@ from tests.test_corpus import CORPUS, _require_corpus
 
 PAIRS = Path(__file__).resolve().parent / "corpus" / "pairs"
 JUDGED = {Verdict.MET.value, Verdict.WITHIN_BAND.value, Verdict.MISSED.value}
-ABSTAIN = {Verdict.NO_RESULT.value, Verdict.NOT_COMPARABLE.value}
+ABSTAIN = {Verdict.NO_RESULT.value, Verdict.NOT_COMPARABLE.value, Verdict.UNDECIDED.value}
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -440,6 +440,12 @@ def pair_target(target: Target, later: DocumentSummary, rules: VerdictRules) -> 
     return (None, *judge(target, None, rules, later.metadata.plan_year))
 
 
+def undecided(target: Target, later: DocumentSummary) -> list:
+    """The later report's sentences that name the target's indicator with a figure although no
+    result was read for it: where there are any, "no result printed" would be a wrong fact."""
+    return [m.source for m in later.mentions if m.canonical == target.canonical]
+
+
 def pair_reports(government: str, earlier: DocumentSummary, later: DocumentSummary, rules: VerdictRules) -> list[KeptPair]:
     """Each target of the earlier report that names a headline indicator, against the later one."""
     year = earlier.metadata.plan_year
@@ -448,10 +454,14 @@ def pair_reports(government: str, earlier: DocumentSummary, later: DocumentSumma
         if not t.canonical or t.status == VerificationStatus.UNVERIFIED:
             continue
         result, verdict, reason = pair_target(t, later, rules)
+        candidates = undecided(t, later) if verdict == Verdict.NO_RESULT else []
+        if candidates:
+            verdict = Verdict.UNDECIDED
+            reason = f"the {later.metadata.plan_year or 'later'} report names {t.canonical} with a figure, but no result of the year was read from it: see its sentences"
         out.append(
             KeptPair(
                 government=government, year=year, canonical=t.canonical, target=t, target_report=earlier.source.path,
-                result=result, result_report=later.source.path, verdict=verdict, reason=reason,
+                result=result, result_report=later.source.path, verdict=verdict, reason=reason, candidates=candidates,
             )
         )
     return out

@@ -35,7 +35,7 @@ from schemas.track import VerdictRules
 
 TABLE_BOX = box.ASCII2
 STATUS_STYLES = {
-    "met": "green", "within_band": "yellow", "missed": "red", "no_result": "dim", "not_comparable": "dim",
+    "met": "green", "within_band": "yellow", "missed": "red", "no_result": "dim", "not_comparable": "dim", "undecided": "dim",
     "no_target": "dim", "no_report": "dim", "no_next_report": "dim",
 }
 #: The result's mark in the terminal chart, by the year's status; a figure without a verdict is "."
@@ -376,7 +376,7 @@ CSS = (
     "table{border-collapse:collapse;margin:.5rem 0 1.5rem;font-size:.9rem}th,td{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;vertical-align:top}\n"
     "th{background:#f3f3f3}.dim{color:#777}.q{font-size:.8rem;color:#555}\n"
     ".met{color:#1a7f37}.within_band{color:#9a6700}.missed{color:#cf222e;font-weight:bold}\n"
-    ".no_result,.not_comparable,.no_target,.no_report,.no_next_report{color:#777}\n"
+    ".no_result,.not_comparable,.undecided,.no_target,.no_report,.no_next_report{color:#777}\n"
     "svg.chart{width:100%;max-width:960px;height:auto;display:block;margin:.5rem 0}\n"
 )
 STYLE_HASH = "sha256-" + base64.b64encode(hashlib.sha256(CSS.encode("utf-8")).digest()).decode("ascii")

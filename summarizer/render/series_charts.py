@@ -36,7 +36,7 @@ MISSING = "charts need matplotlib, which is not installed: pip install 'summariz
 COLORS = {"met": "#2ca02c", "within_band": "#ff9f1c", "missed": "#d62728", "band": "#6baed6", "target": "#08519c", "other": "#777777"}
 STATUS_NOTES = {
     "no_target": "no target", "no_report": "no report", "no_next_report": "no next report",
-    "no_result": "no result printed", "not_comparable": "not comparable",
+    "no_result": "no result printed", "not_comparable": "not comparable", "undecided": "could not decide",
 }
 #: Fonts with Chinese glyphs, for PNG titles; the first one installed is used.
 CJK_FONTS = (

@@ -26,6 +26,7 @@ VERDICT_STYLES = {
     Verdict.MISSED: "red",
     Verdict.NO_RESULT: "dim",
     Verdict.NOT_COMPARABLE: "dim",
+    Verdict.UNDECIDED: "dim",
 }
 PAIR_COLUMNS = ["indicator", "target", "result", "verdict", "why"]
 CHANGE_COLUMNS = ["indicator", "before", "after", "change"]
@@ -177,10 +178,15 @@ def pair_rows(pairs: list[KeptPair], *, government: bool = False) -> list[list[s
         + [
             p.canonical, target_text(p.target), result_text(p), VERDICT_LABELS[p.verdict], p.reason,
             f"{quote_of(p.target)} [{span_text(p.target.source)}]",
-            f"{quote_of(p.result)} [{span_text(p.result.source)}]" if p.result else "-",
+            f"{quote_of(p.result)} [{span_text(p.result.source)}]" if p.result else _candidates_text(p),
         ]
         for p in pairs
     ]
+
+
+def _candidates_text(p: KeptPair) -> str:
+    """Undecided: the later report's sentences that name the indicator with a figure."""
+    return " / ".join(f"{c.quote or ''} [{span_text(c)}]" for c in p.candidates) or "-"
 
 
 def _change_rows(changes: list[TargetChange]) -> list[list[str]]:

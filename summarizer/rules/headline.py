@@ -37,6 +37,14 @@ class _Candidate:
     rank: tuple = ()
 
 
+def alias_matches(text: str, start: int, end: int):
+    """(match, canonical) for each headline indicator named in [start, end) by itself (not 人均
+    GDP, not a product's exports)."""
+    for m in _ALIAS_RE.finditer(text, start, end):
+        if _alias_stands_alone(text, m):
+            yield m, _ALIAS_CANON[m.group(0)]
+
+
 def _alias_stands_alone(text: str, m: re.Match) -> bool:
     """The alias names the indicator itself, not a part or a ratio of it: not 人均/单位 GDP, not
     海洋生产总值, not the 出口 of 进出口, not 地区生产总值能耗 or 生产总值的比例."""
@@ -204,7 +212,7 @@ def extract_headline_metrics(doc: ParsedDocument) -> list[Metric]:
             s_start, s_end = _sentence_bounds(text, m.start(), start, end)
             sentence = text[s_start:s_end]
             clause_end = _clause_end(text, m.end(), s_end)
-            if not in_review and not _states_a_result(text, _paragraph_start(text, s_start, start), s_start, clause_end, review_year):
+            if not in_review and not states_a_result(text, paragraph_start(text, s_start, start), s_start, clause_end, review_year):
                 continue
             c_start = max(max(text.rfind(ch, s_start, m.start()) for ch in "，,；;：:") + 1, s_start)
             for cand in _metric_at(doc, section, m, end) + _handed_out(doc, section, m, s_start, s_end):
@@ -287,7 +295,7 @@ def _names_the_year(sentence: str, review_year: Optional[int]) -> bool:
     return bool(lx.REVIEW_YEAR_SENTENCE_RE.search(sentence)) or (review_year is not None and f"{review_year}年" in sentence)
 
 
-def _states_a_result(text: str, p_start: int, s_start: int, clause_end: int, review_year: Optional[int]) -> bool:
+def states_a_result(text: str, p_start: int, s_start: int, clause_end: int, review_year: Optional[int]) -> bool:
     """Outside a review part, a figure is a result of the review year only when its paragraph, up
     to the figure's clause, last said which year it speaks of (去年, 过去一年, the year's number)
     rather than anything of the plan (今年, 目标, 力争, …), and its own sentence says nothing of the
@@ -299,7 +307,7 @@ def _states_a_result(text: str, p_start: int, s_start: int, clause_end: int, rev
     return bool(cues) and cues[-1].group("review") is not None
 
 
-def _paragraph_start(text: str, pos: int, floor: int) -> int:
+def paragraph_start(text: str, pos: int, floor: int) -> int:
     return max(text.rfind("\n", floor, pos) + 1, floor)
 
 

@@ -27,7 +27,7 @@ from schemas.series import GovernmentSeries, SeriesYear
 from schemas.track import Verdict
 
 JUDGED = {"met", "within_band", "missed"}
-ABSTAIN = {"no_result", "not_comparable"}
+ABSTAIN = {"no_result", "not_comparable", "undecided"}
 NO_PAIR = {"no_target", "no_next_report", "no_report"}
 
 
