@@ -1,0 +1,23 @@
+"""The Chinese-language knowledge of the tool, as data.
+
+Every heading pattern, keyword list and phrase that the pure stages (clean, split, classify,
+rules, verify) recognise lives here, so that tuning the tool for a new kind of report means
+editing one file. Nothing in this module does any work beyond compiling regular expressions.
+
+The lexicon is a package by topic (characters, chrome, headings, kinds, problems, targets,
+metadata, figures, indicators, periods, themes); every name is read as `lexicon.NAME`."""
+
+from __future__ import annotations
+
+from summarizer.lexicon.characters import *  # noqa: F401,F403
+from summarizer.lexicon.chrome import *  # noqa: F401,F403
+from summarizer.lexicon.headings import *  # noqa: F401,F403
+from summarizer.lexicon.kinds import *  # noqa: F401,F403
+from summarizer.lexicon.problems import *  # noqa: F401,F403
+from summarizer.lexicon.targets import *  # noqa: F401,F403
+from summarizer.lexicon.metadata import *  # noqa: F401,F403
+from summarizer.lexicon.figures import *  # noqa: F401,F403
+from summarizer.lexicon.indicators import *  # noqa: F401,F403
+from summarizer.lexicon.periods import *  # noqa: F401,F403
+from summarizer.lexicon.themes import *  # noqa: F401,F403
+from summarizer.lexicon.characters import compile_alternation  # noqa: F401

@@ -1,0 +1,57 @@
+"""Headline indicators: their names as printed, the names that only mention one, which way is better."""
+
+from __future__ import annotations
+
+import re
+
+#: Names printed before one indicator name that make it a list of indicators (城乡居民……分别增长4.7%、6.6%).
+URBAN_RURAL_LEAD_RE = re.compile(r"(城乡|城镇(?:居民|常住居民)?(?:、|和|与))$")
+#: GDP printed without its name in the opening results sentence ("……，全年增长4.8%、总量达5.3万亿元").
+UNNAMED_GDP_RE = re.compile(r"(?:^|[，,。；;])(?P<lead>全年(?:经济)?|经济)(?=增长\s*\d)")
+#: Headline indicators: the canonical name and the aliases reports print.
+HEADLINE_INDICATORS: list[tuple[str, tuple[str, ...]]] = [
+    ("地区生产总值", ("地区生产总值(GDP)", "地区生产总值（GDP）", "地区生产总值", "国内生产总值", "GDP", "生产总值", "经济总量")),
+    ("规上工业增加值", ("规模以上工业增加值", "规上工业企业增加值", "规上工业增加值", "规模以上工业企业增加值", "规模工业增加值")),
+    ("规上工业总产值", ("规模以上工业总产值", "规上工业总产值", "规上工业企业总产值")),
+    ("固定资产投资", ("固定资产投资总额", "固定资产投资完成额", "固定资产投资额", "固定资产投资", "全社会固定资产投资")),
+    ("社会消费品零售总额", ("社会消费品零售总额", "社消零总额", "社消零")),
+    ("一般公共预算总收入", ("一般公共预算总收入",)),
+    ("一般公共预算收入", ("地方一般公共预算收入", "一般公共预算收入", "地方一般公共财政预算收入", "一般公共财政预算收入")),
+    ("财政收入", ("全国财政收入", "国家财政收入", "公共财政收入", "地方财政收入", "财政总收入", "财政收入")),
+    ("外贸进出口总额", ("外贸进出口总额", "进出口总额", "外贸进出口", "进出口总值", "进出口贸易总额", "货物进出口总额", "对外贸易总额", "进出口")),
+    ("出口", ("出口总额", "外贸出口", "出口")),
+    ("货物贸易", ("货物贸易",)),
+    ("服务贸易", ("服务贸易",)),
+    ("产业投资", ("产业投资",)),
+    ("城镇调查失业率", ("城镇调查失业率",)),
+    ("城镇登记失业率", ("城镇登记失业率",)),
+    ("居民消费价格", ("居民消费价格指数", "居民消费价格", "CPI")),
+    ("粮食产量", ("粮食总产量", "粮食产量", "粮食总产")),
+    ("城镇新增就业", ("城镇新增就业", "新增城镇就业")),
+    ("城镇居民人均可支配收入", ("城镇居民人均可支配收入", "城镇常住居民人均可支配收入", "城镇居民家庭人均可支配收入")),
+    ("农村居民人均可支配收入", ("农村居民人均可支配收入", "农村常住居民人均可支配收入")),
+    ("居民人均可支配收入", ("全体居民人均可支配收入", "居民人均可支配收入", "人均可支配收入")),
+    # the rural income before 2013's change of survey: another indicator than 农村居民人均可支配收入
+    ("农村居民人均纯收入", ("农村居民人均纯收入", "农村居民家庭人均纯收入", "农民人均纯收入")),
+]
+#: Results stand where a report reviews its year; elsewhere (a closing paragraph, the front of a
+#: report without a review heading, a plan part that recalls last year) a sentence must say so.
+#: Indicators where less is better (城镇调查失业率5.5%以内, 单位GDP能耗下降2%) and where neither
+#: side is (居民消费价格涨幅2%左右: both an overshoot and a shortfall miss): words of the printed name.
+LOWER_IS_BETTER_WORDS = ("失业率", "能耗", "排放", "PM2.5", "PM10", "污染", "事故", "负债率", "债务率")
+NEITHER_SIDE_WORDS = ("居民消费价格", "消费价格", "CPI", "物价")
+#: Characters before a bare 生产总值 that make it the region's (全市生产总值, 全省生产总值).
+GDP_BARE_PREFIX_CHARS = "省市区县国疆州盟旗藏夏西蒙古年内"
+#: A bare name that stands for GDP in a targets list or a results sentence (经济增长5.5%左右).
+GDP_BARE_NAMES = ("经济", "经济增长", "经济增速", "全年经济", "全年")
+#: Short names that only count standing alone or after the region (全省出口, 全年进出口): after
+#: another noun they name a part (机电产品出口, 海洋生产总值).
+BARE_ALIASES = ("出口", "进出口", "生产总值", "货物贸易", "服务贸易", "产业投资")
+#: Names that mention a headline indicator without being it: per-capita and per-unit figures,
+#: shares of GDP, parts of an indicator.
+NOT_HEADLINE_RE = re.compile(
+    r"(人均(?:地区|国内)?生产总值|人均GDP|单位(?:地区|国内)?生产总值|单位GDP|万元(?:地区|国内)?生产总值|生产总值的比[例重]"
+    r"|占(?:地区|国内)?生产总值|相当于|能耗|比重|占比|增加值率|排放"
+    # a relation between two indicators (全员劳动生产率增速高于地区生产总值增速, 居民收入与经济增长同步)
+    r"|高于|快于|低于|慢于|同步)"
+)
