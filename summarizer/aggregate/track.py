@@ -16,6 +16,10 @@ band of 左右) is their only parameter. In short:
 
 Governments are one when their names are (宁夏 and 宁夏回族自治区, 深圳市光明区 and 光明区); the
 years come from the metadata.
+
+What other stages use of it (series): `compared_figure` (the target and the result as the numbers
+`judge` compares, or NotComparable with judge's reason), `results_of`, `goal_of`, `rate_figure`,
+`level_figure`, `band_of`, `unit_factor`, `normal_unit`, `review_year` and the government grouping.
 """
 
 from __future__ import annotations
