@@ -2,10 +2,13 @@
 renderer, and adds no element, attribute, link, code or table cell of its own.
 
 Random text with `<script>`, `<img onerror>`, `javascript:` links, `|`, `*`, backticks and line
-breaks goes into a title, an area title, a problem, a target, a metric label and a quote, and
-through every Markdown and HTML renderer (summary, batch index, compare, track):
-- the HTML parses (lxml) into the elements and attributes the renderers write and no other, its
-  text holds the report's text, and the page allows nothing to load or run;
+breaks goes into a title, an area title, a problem, a target, a metric label and a quote (for
+series also a government's name and an indicator's), and through every Markdown and HTML renderer
+(summary, batch index, compare, track, series, the series page with its charts):
+- the HTML parses (lxml) into the elements and attributes the renderers write and no other (in a
+  chart: SVG shapes and text with presentation attributes, references only to its own ids), its
+  text holds the report's text, and the page allows nothing to load or run but its one
+  stylesheet;
 - the Markdown, parsed by a CommonMark parser with GitHub tables, holds no HTML but the
   renderer's own, no link, image or code, the report's text whole inside one paragraph, item,
   heading or cell, and every table row has the cells of its header;
@@ -20,6 +23,7 @@ import io
 import re
 
 import lxml.html
+import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 from markdown_it import MarkdownIt
 from rich.console import Console
@@ -27,10 +31,11 @@ from rich.console import Console
 from schemas.document import DocumentMetadata
 from schemas.summary import Achievement, Commitment, DocumentSource, DocumentSummary, Metric, Problem, SourceSpan, Target, Task
 from summarizer.aggregate.compare import build_comparison
+from summarizer.aggregate.series import build_series
 from summarizer.aggregate.track import track
 from summarizer.batch import Row
-from summarizer.render import batch as batch_view, comparison, summary as summary_view, tracking
-from summarizer.render.common import CSP, CSS, md_text
+from summarizer.render import batch as batch_view, comparison, series as series_view, series_charts, summary as summary_view, tracking
+from summarizer.render.common import CSP, CSS, content_security_policy, md_text
 
 FRAGMENTS = [
     "<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "[x](javascript:alert(3))", "<javascript:alert(4)>",
@@ -59,6 +64,14 @@ CLASSIC = [
 OWN_HTML = {"<sub>", "</sub>"}
 HTML_ELEMENTS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "table", "tr", "th", "td", "ul", "li", "b", "span"}
 HTML_ATTRIBUTES = {"lang", "charset", "http-equiv", "content", "class"}
+#: Inside a chart (inline SVG): shapes, text and clip paths, with presentation attributes only.
+SVG_ELEMENTS = {"svg", "title", "defs", "g", "path", "rect", "text", "use", "clippath"}
+SVG_ATTRIBUTES = {
+    "xmlns", "xmlns:xlink", "version", "viewbox", "class", "role", "id", "d", "x", "y", "width", "height", "transform", "xlink:href",
+} | series_charts.PRESENTATION
+#: Each page's one stylesheet (the house one where not named).
+PAGE_CSS = {"series": series_view.CSS, "series with charts": series_view.CSS}
+CHARTS = series_charts.available()
 
 
 def _summaries(p: str) -> list[DocumentSummary]:
@@ -87,6 +100,25 @@ def _summaries(p: str) -> list[DocumentSummary]:
             tasks=[Task(area=f"科技创新{p}", summary=f"建设实验室{p}", commitments=[Commitment(text=p, source=span(p))], source=span(p))],
             warnings=[f"一 > {p}: a warning about an area"],
         ))
+    return out
+
+
+def _series_summaries(p: str) -> list[DocumentSummary]:
+    """The two reports with `p` also in the government's name and in an indicator's canonical
+    name (a summary JSON may carry any), with a target and a result of that indicator."""
+
+    def span(quote: str) -> SourceSpan:
+        return SourceSpan(section_path="一", start=0, end=1, quote=quote)
+
+    out = []
+    for s, change in zip(_summaries(p), (5.0, 6.5)):
+        own = f"指标{p}"
+        metric = Metric(indicator=own, canonical=own, change=f"增长{change}%", change_number=change, change_unit="%", source=span(f"{own}增长{change}%"))
+        goal = Target(indicator=own, canonical=own, target=f"增长6%{p}", number=6.0, unit="%", source=span(f"{own}增长6%{p}"))
+        out.append(s.model_copy(update={
+            "metadata": s.metadata.model_copy(update={"region": f"某某省{p}"}),
+            "headline_metrics": s.headline_metrics + [metric], "targets": s.targets + [goal],
+        }))
     return out
 
 
@@ -166,25 +198,45 @@ def _shown_html(root, payload: str) -> int:
     return sum(_norm(payload) in _norm(el.text_content()) for el in root.iter("title", "h1", "h2", "h3", "p", "th", "td", "li"))
 
 
-def check_html(page: str, payload: str, places: int) -> None:
+def check_html(page: str, payload: str, places: int, css: str = CSS) -> None:
     root = lxml.html.document_fromstring(page)
+    ids = {el.get("id") for el in root.iter() if isinstance(el.tag, str) and el.get("id")}
     for el in root.iter():
         if not isinstance(el.tag, str):  # a comment or processing instruction: never ours
             raise AssertionError(f"{el!r} in the page")
+        if el.tag == "svg" or any(a.tag == "svg" for a in el.iterancestors()):
+            check_chart_element(el, ids)
+            continue
         assert el.tag in HTML_ELEMENTS, el.tag
         assert set(el.attrib) <= HTML_ATTRIBUTES, (el.tag, dict(el.attrib))
     assert _shown_html(root, payload) == places, (payload, _shown_html(root, payload), places)
-    check_page_policy(root)
+    check_page_policy(root, css)
 
 
-def check_page_policy(root) -> None:
+def check_chart_element(el, ids: set[str]) -> None:
+    """An element of an inline SVG chart: a shape, text or clip path, presentation attributes
+    only, and references only to the page's own ids."""
+    assert el.tag in SVG_ELEMENTS, el.tag
+    assert set(el.attrib) <= SVG_ATTRIBUTES, (el.tag, dict(el.attrib))
+    for name, value in el.attrib.items():
+        if name == "xlink:href":
+            assert value.startswith("#") and value[1:] in ids, (name, value)
+        elif name.startswith("xmlns"):
+            assert value in ("http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"), (name, value)
+        else:
+            assert all(ref in ids for ref in re.findall(r"url\(#([^)]*)\)", value)) and "url(" not in re.sub(r"url\(#[^)]*\)", "", value), (name, value)
+
+
+def check_page_policy(root, css: str = CSS) -> None:
     """One Content-Security-Policy: nothing loads or runs; the one stylesheet by its hash."""
     metas = root.xpath("//meta[@http-equiv='Content-Security-Policy']")
-    assert len(metas) == 1 and metas[0].get("content") == CSP
-    policy = dict(d.strip().split(" ", 1) for d in CSP.split(";"))
-    assert policy["default-src"] == "'none'" and "unsafe" not in CSP and "script-src" not in policy
+    policy_text = content_security_policy(css)
+    assert len(metas) == 1 and metas[0].get("content") == policy_text
+    assert css != CSS or policy_text == CSP  # the house stylesheet: the house policy
+    policy = dict(d.strip().split(" ", 1) for d in policy_text.split(";"))
+    assert policy["default-src"] == "'none'" and "unsafe" not in policy_text and "script-src" not in policy
     styles = root.xpath("//style")
-    assert len(styles) == 1 and styles[0].text == CSS
+    assert len(styles) == 1 and styles[0].text == css
     digest = base64.b64encode(hashlib.sha256(styles[0].text.encode("utf-8")).digest()).decode("ascii")
     assert policy["style-src"] == f"'sha256-{digest}'"
     assert not root.xpath("//script|//@src|//@href|//@style|//link|//img|//iframe|//object")
@@ -202,12 +254,22 @@ def _markdowns(p: str) -> dict[str, str]:
         "batch index": batch_view.index_markdown(_rows(p)),
         "compare": comparison.markdown(build_comparison(summaries)),
         "track": tracking.markdown(track(summaries)),
+        "series": series_view.markdown(build_series(_series_summaries(p))),
     }
 
 
-def _pages(p: str) -> dict[str, str]:
+def _pages(p: str, *, charts: bool = False) -> dict[str, str]:
+    """Every HTML page; with `charts` (where the charts extra is installed) the series page with
+    its charts too (matplotlib draws each: slower, so fewer examples go through it)."""
     summaries = _summaries(p)
-    return {"compare": comparison.html_page(build_comparison(summaries)), "track": tracking.html_page(track(summaries))}
+    series = build_series(_series_summaries(p))
+    pages = {
+        "compare": comparison.html_page(build_comparison(summaries)), "track": tracking.html_page(track(summaries)),
+        "series": series_view.html_page(series),
+    }
+    if charts and CHARTS:
+        pages["series with charts"] = series_view.html_page(series, series_charts.page_charts())
+    return pages
 
 
 def _twin(payload: str) -> str:
@@ -219,9 +281,10 @@ def _twin(payload: str) -> str:
 def test_plain_text_shows_in_every_placement():
     """Plain text shows whole in these many places: the count each hostile text must reach."""
     md = {name: _shown_md(text, "占位文字") for name, text in _markdowns("占位文字").items()}
-    assert md == {"summary": 13, "batch index": 2, "compare": 10, "track": 8}
-    pages = {name: _shown_html(lxml.html.document_fromstring(page), "占位文字") for name, page in _pages("占位文字").items()}
-    assert pages == {"compare": 11, "track": 8}
+    assert md == {"summary": 13, "batch index": 2, "compare": 10, "track": 8, "series": 12}
+    pages = {name: _shown_html(lxml.html.document_fromstring(page), "占位文字") for name, page in _pages("占位文字", charts=True).items()}
+    # the page with charts: the tables' places and each chart's title (government and indicator)
+    assert pages == {"compare": 11, "track": 8, "series": 12} | ({"series with charts": 12 + 2} if CHARTS else {})
 
 
 def _classic(test):
@@ -242,16 +305,33 @@ def test_markdown_shows_report_text_as_text(payload):
             raise AssertionError(f"{name}: {exc}") from exc
 
 
+def _check_pages(payload: str, *, charts: bool = False) -> None:
+    twins = _pages(_twin(payload), charts=charts)
+    for name, page in _pages(payload, charts=charts).items():
+        if charts and name != "series with charts":
+            continue
+        try:
+            check_html(page, payload, _shown_html(lxml.html.document_fromstring(twins[name]), _twin(payload)), PAGE_CSS.get(name, CSS))
+        except AssertionError as exc:
+            raise AssertionError(f"{name}: {exc}") from exc
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(PAYLOAD)
 @_classic
 def test_html_shows_report_text_as_text(payload):
-    twins = _pages(_twin(payload))
-    for name, page in _pages(payload).items():
-        try:
-            check_html(page, payload, _shown_html(lxml.html.document_fromstring(twins[name]), _twin(payload)))
-        except AssertionError as exc:
-            raise AssertionError(f"{name}: {exc}") from exc
+    _check_pages(payload)
+
+
+@pytest.mark.skipif(not CHARTS, reason="matplotlib (the charts extra) is not installed")
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(PAYLOAD)
+@example(CLASSIC[2])
+def test_the_series_page_with_charts_shows_report_text_as_text(payload):
+    """The same page with its charts: the report's text (the government's and the indicator's
+    names) is in each chart's title as text, and the charts add no element, attribute or
+    reference the checks above do not allow."""
+    _check_pages(payload, charts=True)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -264,6 +344,7 @@ def test_terminal_views_show_report_text_as_text(payload):
         "batch": batch_view.batch_table(_rows(payload)),
         "compare": comparison.renderable(build_comparison(summaries), 4000),
         "track": tracking.renderable(track(summaries), quotes=True),
+        "series": series_view.renderable(build_series(_series_summaries(payload)), quotes=True),
     }
     for name, view in views.items():
         buf = io.StringIO()
@@ -289,6 +370,12 @@ def test_json_csv_and_jsonl_keep_the_text_byte_for_byte():
     problem = f"创新资源导入不足{p}"
     assert [r["text"] for r in csv.DictReader(io.StringIO(csv_text(rows))) if r["kind"] == "problem"][0] == problem
     assert [r["text"] for r in map(json.loads, jsonl_text(rows).splitlines()) if r["kind"] == "problem"][0] == problem
+    series = build_series(_series_summaries(p))
+    row = next(csv.DictReader(io.StringIO(series_view.csv_text(series))))
+    assert (row["government"], row["target"], row["result_quote"]) == (f"某某省{p}", f"增长5%左右{p}", f"地区生产总值{p}达到5000亿元、增长5.6%")
+    data = json.loads(series_view.series_json(series))["rows"]
+    assert data[0]["government"] == f"某某省{p}" and data[0]["target"]["target"] == f"增长5%左右{p}"
+    assert [r["canonical"] for r in data if r["year"] == 2025] == ["地区生产总值", f"指标{p}"]
 
 
 def test_a_view_with_its_own_stylesheet_gets_a_policy_for_it():

@@ -5,9 +5,11 @@ no file name of the batch table folded, and closing lines that break only betwee
 (never a lone "s").
 
 The views: summarize's brief (the seeds' full summaries and reports of the corpus read with the
-rules), the batch table and its closing line, compare (the seeds and the 21 reports of 2026) and
-track with and without --quotes (the 2025 and 2026 reports), all driven through the CLI where
-the view is a command's.
+rules), the batch table and its closing line, compare (the seeds and the 21 reports of 2026),
+track with and without --quotes (the 2025 and 2026 reports) and series with and without --quotes
+and its strip charts (the national reports 2000-2013 and the provincial ones of 2025 and 2026),
+all driven through the CLI where the view is a command's. A strip chart keeps its right edge in
+one column and stands apart from the table under it, so that the table is checked as one.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import io
 import re
 import shutil
+from functools import lru_cache
 
 import pytest
 from rich.cells import cell_len
@@ -28,7 +31,7 @@ from summarizer.render.summary import print_brief
 from summarizer.rules.numbers import quantities
 
 from tests.conftest import SEED_FILES
-from tests.test_corpus import Y2025, Y2026, _require_corpus
+from tests.test_corpus import CORPUS, Y2025, Y2026, _require_corpus
 
 WIDTHS = [80, 160]
 #: Closing punctuation: no line (or line of a cell) starts with it.
@@ -83,13 +86,24 @@ def figures(texts: str) -> set[str]:
     return {q.text.strip() for q in quantities(texts) if q.unit}
 
 
+@lru_cache(maxsize=16)
+def _cuts(figs: frozenset[str]) -> dict[tuple[str, str], list[tuple[str, int]]]:
+    """Each place a figure can be cut, (figure, k), by the characters either side of the cut."""
+    out: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    for f in figs:
+        for k in range(1, len(f)):
+            out.setdefault((f[k - 1], f[k]), []).append((f, k))
+    return out
+
+
 def _broken(a: str, b: str, figs: set[str]) -> str | None:
     """The figure `a` ends and `b` begins, where a line break cuts one."""
     a, b = a.rstrip(), b.lstrip()
-    for f in figs:
-        for k in range(1, len(f)):
-            if a.endswith(f[:k]) and b.startswith(f[k:]) and not (a.endswith(f) or b.startswith(f)):
-                return f
+    if not a or not b:
+        return None
+    for f, k in _cuts(frozenset(figs)).get((a[-1], b[0]), ()):
+        if a.endswith(f[:k]) and b.startswith(f[k:]) and not (a.endswith(f) or b.startswith(f)):
+            return f
     return None
 
 
@@ -214,6 +228,58 @@ def test_track_of_the_corpus(corpus_out, quotes):
         check_view(out, w, figs)
         if quotes:  # the quotes with their spans: as columns where they fit, else listed under each table
             assert ("target quote" in out, "target: 城镇调查失业率5%以内 [二 > 目标 8199-8210]" in out) == ((False, True) if w == 80 else (True, False))
+
+
+#: A line of a strip chart: the year, its left edge.
+CHART_ROW = re.compile(r"^(?:19|20)\d\d \|")
+
+
+def check_strip_charts(out: str, width: int) -> int:
+    """Each strip chart (a run of year lines): every line's right edge in one column within the
+    width, and a blank line, then a table's header, under it. Gives the number of charts."""
+    lines = out.splitlines()
+    charts = 0
+    i = 0
+    while i < len(lines):
+        if not CHART_ROW.match(lines[i]):
+            i += 1
+            continue
+        rows = []
+        while i < len(lines) and CHART_ROW.match(lines[i]):
+            rows.append(lines[i])
+            i += 1
+        edges = {cell_len(row[: row.rindex("|") + 1]) for row in rows}
+        assert len(edges) == 1 and edges.pop() <= width, rows
+        assert lines[i : i + 2][0] == "" and lines[i + 1].startswith(" year "), lines[i - 1 : i + 2]
+        charts += 1
+    return charts
+
+
+@pytest.fixture(scope="module")
+def national_out(tmp_path_factory):
+    """The 14 national reports read with the rules, as a batch folder."""
+    _require_corpus()
+    out = tmp_path_factory.mktemp("national")
+    _cli(["batch", str(CORPUS / "national"), "-o", str(out), "--no-model", "-q"])
+    return out
+
+
+@pytest.mark.parametrize("charts", [True, False], ids=["charts", "no-charts"])
+@pytest.mark.parametrize("quotes", [False, True], ids=["tables", "quotes"])
+def test_series_of_the_corpus(corpus_out, national_out, quotes, charts):
+    args = ["series", str(national_out), str(corpus_out / "2025"), str(corpus_out / "2026")]
+    args += (["--quotes"] if quotes else []) + ([] if charts else ["--no-charts"])
+    figs, outs = _wide_and(lambda w: _cli(args + ["--width", str(w)]))
+    wide = _cli(args + ["--width", "1000"])
+    names = [p.name for folder in (CORPUS / "national", Y2025, Y2026) for p in folder.iterdir() if p.is_file()]
+    tables = len(re.findall(r"(?m)^ year \| target", wide))
+    assert tables > 40 and "全国_2013.txt" in wide
+    for w, out in outs.items():
+        check_view(out, w, figs)
+        assert check_strip_charts(out, w) == (tables if charts else 0)
+        assert len(re.findall(r"(?m)^ year \| target", out)) == tables
+        assert all(out.count(n) == wide.count(n) for n in names)  # every file name whole, on one line
+        assert ("2003 target: 今年经济增长预期目标为7%左右 [全国_2003.txt 二 > (一) 17696-17711]" in out) == quotes
 
 
 def test_batch_table_and_closing_line(tmp_path):

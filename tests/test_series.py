@@ -25,7 +25,8 @@ from summarizer.aggregate import track as tr
 from summarizer.aggregate.series import build_series, compared_figure, resolve_indicators
 from summarizer.cli import app
 from summarizer.render import series_charts as charts
-from summarizer.render.series import CSP, csv_text, html_page, markdown, md_text, print_series, series_json
+from summarizer.render.common import md_text
+from summarizer.render.series import CSP, csv_text, html_page, markdown, print_series, series_json
 
 from tests.test_track import GDP, REPORT_2025, REPORT_2026, _summary, result, target
 
@@ -235,7 +236,8 @@ def test_markdown_escapes_report_text_and_keeps_the_table_columns():
     header = next(line for line in md.splitlines() if line.startswith("| year"))
     cells = lambda line: len(re.findall(r"(?<!\\)\|", line))  # noqa: E731
     assert all(cells(r) == cells(header) for r in rows)
-    assert md_text("a|b<c>") == "a\\|b\\<c\\>"
+    # the package's one Markdown escaping (render.common): "<" opens no tag, ">" opens no quote mid-line
+    assert md_text("a|b<c>") == "a\\|b\\<c>" and md_text("> q") == "\\> q"
 
 
 def test_the_html_page_escapes_report_text_under_a_policy_that_lets_nothing_load():
@@ -298,6 +300,12 @@ def test_inline_svg_refuses_an_outside_reference():
     root = etree.fromstring(ok)
     assert root.get("stroke-linecap") == "butt" and root.find(".//{http://www.w3.org/2000/svg}path").get("id") == "c9-p"
     assert root.find(".//{http://www.w3.org/2000/svg}path").get("fill") == "#fff" and "style" not in ok
+
+
+def test_a_chart_title_is_text_whatever_the_summary_carries():
+    svg = '<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0"/></svg>'
+    title = etree.fromstring(charts.inline_svg(svg, "c1", "某省\x0b<b>&\x00 GDP")).find("{http://www.w3.org/2000/svg}title")
+    assert title.text == "某省<b>& GDP"  # escaped by the serializer; what XML cannot carry left out
 
 
 @pytest.fixture

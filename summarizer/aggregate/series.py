@@ -14,7 +14,8 @@ year from its first report's plan year to its last:
   year before (lowered after a miss, range introduced, dropped).
 
 For the charts and the data out, each year also carries its target and result as numbers in one
-unit per indicator, and the gap between them: the numbers the verdict was given on.
+unit per indicator, and the gap between them: the numbers the verdict was given on, as
+`track.compared_figure` gives them to `track.judge` (one implementation of which figure counts).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from schemas.track import GovernmentTrack, KeptPair, TargetChange, Verdict, Verd
 
 from summarizer import lexicon as lx
 from summarizer.aggregate import track as tr
+from summarizer.aggregate.track import compared_figure
 from summarizer.rules.figures import canonical_indicator
 
 JUDGED = (Verdict.MET, Verdict.WITHIN_BAND, Verdict.MISSED)
@@ -36,46 +38,8 @@ _HEADLINE_ORDER = {canonical: i for i, (canonical, _) in enumerate(lx.HEADLINE_I
 
 
 # ---------------------------------------------------------------------------------------------
-# Numbers: the figure track compared, in one unit
+# Numbers: the figure track compared (track.compared_figure), in the series' unit
 # ---------------------------------------------------------------------------------------------
-
-
-def compared_figure(target: Target, result: Metric) -> Optional[tuple[tr.Goal, tr.Figure]]:
-    """The target and the result as the numbers `track.judge` sets against each other (the
-    figure of the year in the target's measure, under the target's definition, in its unit), or
-    None where judge finds them not comparable. The verdict stays judge's: `series_year` keeps
-    these numbers only where `judge_figure` on them gives the pair's verdict."""
-    goal = tr.goal_of(target)
-    if goal is None or result.period not in (None, "全年") or "年均" in (result.change or ""):
-        return None
-    fig = tr.rate_figure(result) if goal.kind == "rate" else tr.level_figure(result)
-    if fig is None:
-        return None
-    printed = frozenset(tr._DEFINITION_RE.findall(fig.text))
-    quoted = frozenset(tr._DEFINITION_RE.findall(result.source.quote or ""))
-    if goal.definitions and printed != goal.definitions:
-        fig = tr._alternate_figure(goal.definitions, result) if goal.kind == "rate" else None
-        if fig is None:
-            return None
-    elif not goal.definitions and (printed or quoted - printed):
-        return None
-    converted = tr._convert(fig, goal.unit)
-    return (goal, converted) if converted is not None else None
-
-
-def _norm_unit(unit: Optional[str]) -> Optional[str]:
-    return tr._RATE_UNITS.get(unit or "", unit)
-
-
-def unit_factor(unit: Optional[str], into: Optional[str]) -> Optional[float]:
-    """The factor that turns a number in `unit` into one in `into` (亿元 → 万亿元: 1e-4), or None
-    where they are not of one family."""
-    if _norm_unit(unit) == _norm_unit(into):
-        return 1.0
-    a, b = tr._unit_factor(unit), tr._unit_factor(into)
-    if not a or not b or a[0] != b[0]:
-        return None
-    return a[1] / b[1]
 
 
 def _round(x: Optional[float]) -> Optional[float]:
@@ -98,10 +62,10 @@ def _target_numbers(t: Target, measure: Optional[str], unit: Optional[str], rule
     goal = tr.goal_of(t)
     if goal is None or goal.kind != measure:
         return {}
-    k = unit_factor(goal.unit, unit)
+    k = tr.unit_factor(goal.unit, unit)
     if k is None:
         return {}
-    band = tr._band(goal, rules) if goal.comparator == "about" else None
+    band = tr.band_of(goal, rules) if goal.comparator == "about" else None
     return {
         "measure": goal.kind, "unit": unit, "comparator": goal.comparator,
         "target_low": _round(goal.low * k), "target_high": _round(goal.high * k), "band": _round(band * k) if band is not None else None,
@@ -124,15 +88,11 @@ def year_of_pair(p: KeptPair, measure: Optional[str], unit: Optional[str], rules
     )
     numbers = _target_numbers(p.target, measure, unit, rules)
     if numbers and p.result is not None and p.verdict in JUDGED:
-        compared = compared_figure(p.target, p.result)
-        if compared is not None:
-            goal, fig = compared
-            way = tr.direction(p.target.canonical, p.target.indicator)
-            if tr.judge_figure(goal, fig, way, rules) == p.verdict:  # the numbers the verdict was given on, or none
-                k = unit_factor(goal.unit, unit) or 1.0
-                numbers |= _result_numbers(fig, k)
-                if fig.low == fig.high:
-                    numbers["gap"] = _round(_gap(goal, fig.low) * k)
+        goal, fig = compared_figure(p.target, p.result)  # judged: what judge compared, in the target's unit
+        k = tr.unit_factor(goal.unit, unit) or 1.0
+        numbers |= _result_numbers(fig, k)
+        if fig.low == fig.high:
+            numbers["gap"] = _round(_gap(goal, fig.low) * k)
     return y.model_copy(update=numbers)
 
 
@@ -142,13 +102,13 @@ def _year_figure(docs: Sequence[DocumentSummary], canonical: str, measure: Optio
     printed, else the first figure of the year."""
     first: tuple[Optional[Metric], Optional[str]] = (None, None)
     for d in docs:
-        for m in tr._results_of(d, canonical):
+        for m in tr.results_of(d, canonical):
             if m.period not in (None, "全年") or "年均" in (m.change or ""):
                 continue
             if first[0] is None:
                 first = (m, d.source.path)
             fig = tr.rate_figure(m) if measure == "rate" else tr.level_figure(m) if measure == "level" else None
-            k = unit_factor(fig.unit, unit) if fig is not None else None
+            k = tr.unit_factor(fig.unit, unit) if fig is not None else None
             if fig is not None and k is not None:
                 return m, d.source.path, {"measure": measure, "unit": unit} | _result_numbers(fig, k)
     return first[0], first[1], {}
@@ -167,11 +127,11 @@ def _judged_targets(d: DocumentSummary, canonical: str) -> list[Target]:
 def series_measure(targets: Sequence[Target], results: Sequence[Metric]) -> tuple[Optional[str], Optional[str]]:
     """The measure and unit most of the targets are in (growth in %, a level in 万人), or for an
     indicator without a target the one its figures are printed in."""
-    kinds = Counter((g.kind, _norm_unit(g.unit)) for g in (tr.goal_of(t) for t in targets) if g is not None and g.unit)
+    kinds = Counter((g.kind, tr.normal_unit(g.unit)) for g in (tr.goal_of(t) for t in targets) if g is not None and g.unit)
     if kinds:
         (measure, unit), _ = kinds.most_common(1)[0]
         return measure, unit
-    rates = Counter(_norm_unit(m.change_unit) for m in results if m.change_number is not None and m.change_unit)
+    rates = Counter(tr.normal_unit(m.change_unit) for m in results if m.change_number is not None and m.change_unit)
     levels = Counter(m.unit for m in results if m.number is not None and m.unit)
     if levels and (not rates or sum(levels.values()) >= sum(rates.values())):
         return "level", levels.most_common(1)[0][0]
@@ -210,7 +170,7 @@ def indicator_series(
         if ry is not None:
             by_review.setdefault(ry, []).append(d)
     targets = [t for d in docs for t in _judged_targets(d, canonical)]
-    results = [m for d in docs for m in tr._results_of(d, canonical)]
+    results = [m for d in docs for m in tr.results_of(d, canonical)]
     measure, unit = series_measure(targets, results)
     pairs: dict[int, list[KeptPair]] = {}
     for p in g.pairs:

@@ -16,6 +16,10 @@ band of 左右) is their only parameter. In short:
 
 Governments are one when their names are (宁夏 and 宁夏回族自治区, 深圳市光明区 and 光明区); the
 years come from the metadata.
+
+What other stages use of it (series): `compared_figure` (the target and the result as the numbers
+`judge` compares, or NotComparable with judge's reason), `results_of`, `goal_of`, `rate_figure`,
+`level_figure`, `band_of`, `unit_factor`, `normal_unit`, `review_year` and the government grouping.
 """
 
 from __future__ import annotations
@@ -135,6 +139,11 @@ _DEFINITION_RE = re.compile("|".join(lx.DEFINITION_WORDS))
 _RATE_UNITS = {"%": "%", "％": "%", "个百分点": "个百分点", "百分点": "个百分点"}
 
 
+def normal_unit(unit: Optional[str]) -> Optional[str]:
+    """One spelling per unit of a rate (％ is %, 百分点 is 个百分点); other units as printed."""
+    return _RATE_UNITS.get(unit or "", unit)
+
+
 def direction(canonical: Optional[str], indicator: str) -> int:
     """+1 where more is better, -1 where less is (unemployment, energy use), 0 for prices."""
     name = f"{canonical or ''} {indicator}"
@@ -184,7 +193,7 @@ def goal_of(t: Target) -> Optional[Goal]:
     sign = -1.0 if any(w in text or t.indicator.endswith(w) for w in lx.DECREASE_WORDS) else 1.0
     low, high = sign * t.number, sign * (t.upper if t.upper is not None else t.number)
     low, high = min(low, high), max(low, high)
-    unit = _RATE_UNITS.get(t.unit or "", t.unit) if is_rate else t.unit
+    unit = normal_unit(t.unit) if is_rate else t.unit
     if is_rate and unit is None:  # 增长4.5-5%: the unit is printed once, after the range
         unit = "个百分点" if "百分点" in text else "%" if re.search("[%％]", text) else None
     if is_rate and unit not in ("%", "个百分点"):
@@ -231,7 +240,7 @@ def rate_figure(m: Metric) -> Optional[Figure]:
     low, high = _bound(abs(m.change_number), _comparator_in(m.change))
     if m.change_number < 0:  # 下降超过5%: below -5
         low, high = -high, -low
-    return Figure(low, high, _RATE_UNITS.get(m.change_unit or "", m.change_unit), m.change)
+    return Figure(low, high, normal_unit(m.change_unit), m.change)
 
 
 def level_figure(m: Metric) -> Optional[Figure]:
@@ -252,7 +261,7 @@ def _alternate_figure(definitions: frozenset[str], m: Metric) -> Optional[Figure
             if number is not None:
                 low, high = _bound(abs(number), _comparator_in(alt.group("c")))
                 low, high = (-high, -low) if number < 0 else (low, high)
-                return Figure(low, high, _RATE_UNITS.get(unit or "", unit), d + alt.group("c"))
+                return Figure(low, high, normal_unit(unit), d + alt.group("c"))
     return None
 
 
@@ -260,21 +269,21 @@ def _fmt(x: float) -> str:
     return f"{x:g}"
 
 
-def _unit_factor(unit: Optional[str]) -> Optional[tuple[str, float]]:
-    if unit is None:
-        return None
-    return _UNITS.get(_RATE_UNITS.get(unit, unit))
+def unit_factor(unit: Optional[str], into: Optional[str]) -> Optional[float]:
+    """What turns a number in `unit` into one in `into`: 1 for the same unit (% and ％), 1e-4 for
+    亿元 into 万亿元; None where they are not of one family."""
+    if normal_unit(unit) == normal_unit(into):
+        return 1.0
+    a, b = _UNITS.get(normal_unit(unit)), _UNITS.get(normal_unit(into))
+    return a[1] / b[1] if a and b and a[0] == b[0] else None
 
 
 def _convert(f: Figure, unit: Optional[str]) -> Optional[Figure]:
     """The figure in `unit`, where both are of one family (亿元 and 万亿元)."""
-    if f.unit == unit or (_RATE_UNITS.get(f.unit or "") and _RATE_UNITS.get(f.unit or "") == _RATE_UNITS.get(unit or "")):
-        return f
-    a, b = _unit_factor(f.unit), _unit_factor(unit)
-    if not a or not b or a[0] != b[0]:
+    k = unit_factor(f.unit, unit)
+    if k is None:
         return None
-    k = a[1] / b[1]
-    return Figure(f.low * k, f.high * k, unit, f.text)
+    return f if normal_unit(f.unit) == normal_unit(unit) else Figure(f.low * k, f.high * k, unit, f.text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -284,8 +293,9 @@ def _convert(f: Figure, unit: Optional[str]) -> Optional[Figure]:
 _EPS = 1e-9
 
 
-def _band(goal: Goal, rules: VerdictRules) -> float:
-    if goal.kind == "rate" or _RATE_UNITS.get(goal.unit or "") == "%":
+def band_of(goal: Goal, rules: VerdictRules) -> float:
+    """The band of a 左右 target: points for a rate or a level in %, a share of the number else."""
+    if goal.kind == "rate" or normal_unit(goal.unit) == "%":
         return rules.band_points
     return rules.band_ratio * abs(goal.low)
 
@@ -328,7 +338,7 @@ def _point_verdict(r: float, goal: Goal, way: int, band: float) -> Verdict:
 
 def judge_figure(goal: Goal, fig: Figure, way: int, rules: VerdictRules) -> Verdict:
     """The verdict for every value the figure allows, where they agree; else not comparable."""
-    band = _band(goal, rules)
+    band = band_of(goal, rules)
     lo, hi = fig.low, fig.high
     if lo == hi:
         return _point_verdict(lo, goal, way, band)
@@ -371,8 +381,47 @@ def _reason(goal: Goal, fig: Figure, verdict: Verdict, way: int, rules: VerdictR
     where = f"{rs}, {_fmt(round(off, 6))} {'above' if r > x else 'below'} {xs}"
     if met:
         return where
-    band = _band(goal, rules)
+    band = band_of(goal, rules)
     return f"{where}: {'within' if verdict == Verdict.WITHIN_BAND else 'beyond'} the band of {_fmt(band)}"
+
+
+class NotComparable(ValueError):
+    """A result that cannot be set against a target; the message is the reason judge gives."""
+
+
+def compared_figure(target: Target, result: Metric) -> tuple[Goal, Figure]:
+    """The target and the result as the numbers `judge` sets against each other: the figure of
+    the year in the target's measure (rate or level), under the target's definition (同口径), in
+    the target's unit. Raises NotComparable, saying why, where there are none."""
+    goal = goal_of(target)
+    if goal is None:
+        raise NotComparable("the target has no number")
+    if result.period not in (None, "全年"):
+        what = "the five years" if result.period == lx.MULTI_YEAR_PERIOD else result.period
+        raise NotComparable(f"the figure printed is for {what}, not the year")
+    if "年均" in (result.change or ""):
+        raise NotComparable("the figure printed is an average over years (年均)")
+    fig = rate_figure(result) if goal.kind == "rate" else level_figure(result)
+    if fig is None:
+        other = level_figure(result) if goal.kind == "rate" else rate_figure(result)
+        if other is not None:
+            raise NotComparable(f"a {'level' if goal.kind == 'rate' else 'rate'} ({other.text}) against a {goal.kind} target")
+        raise NotComparable("the figure printed has no number")
+    printed = frozenset(_DEFINITION_RE.findall(fig.text))
+    quoted = frozenset(_DEFINITION_RE.findall(result.source.quote or ""))
+    if goal.definitions and printed != goal.definitions:
+        alt = _alternate_figure(goal.definitions, result) if goal.kind == "rate" else None
+        if alt is None:
+            raise NotComparable(f"the target is {'/'.join(sorted(goal.definitions))}, the result {'/'.join(sorted(printed)) or 'not'}")
+        fig = alt
+    elif not goal.definitions and printed:
+        raise NotComparable(f"the result is {'/'.join(sorted(printed))}, the target names no definition")
+    elif not goal.definitions and quoted - printed:
+        raise NotComparable(f"the result is printed under two definitions ({'/'.join(sorted(quoted - printed))} beside it); the target names neither")
+    converted = _convert(fig, goal.unit)
+    if converted is None:
+        raise NotComparable(f"another unit ({fig.unit} against {goal.unit})")
+    return goal, converted
 
 
 def judge(target: Target, result: Optional[Metric], rules: VerdictRules, next_year: Optional[int] = None) -> tuple[Verdict, str]:
@@ -382,37 +431,13 @@ def judge(target: Target, result: Optional[Metric], rules: VerdictRules, next_ye
         if next_year:
             return Verdict.NO_RESULT, f"no figure for {next_year - 1} in the {next_year} report"
         return Verdict.NO_RESULT, f"no figure for {canonical} in the later report"
-    goal = goal_of(target)
-    if goal is None:
-        return Verdict.NOT_COMPARABLE, "the target has no number"
-    if result.period not in (None, "全年"):
-        what = "the five years" if result.period == lx.MULTI_YEAR_PERIOD else result.period
-        return Verdict.NOT_COMPARABLE, f"the figure printed is for {what}, not the year"
-    if "年均" in (result.change or ""):
-        return Verdict.NOT_COMPARABLE, "the figure printed is an average over years (年均)"
-    fig = rate_figure(result) if goal.kind == "rate" else level_figure(result)
-    if fig is None:
-        other = level_figure(result) if goal.kind == "rate" else rate_figure(result)
-        if other is not None:
-            return Verdict.NOT_COMPARABLE, f"a {'level' if goal.kind == 'rate' else 'rate'} ({other.text}) against a {goal.kind} target"
-        return Verdict.NOT_COMPARABLE, "the figure printed has no number"
-    printed = frozenset(_DEFINITION_RE.findall(fig.text))
-    quoted = frozenset(_DEFINITION_RE.findall(result.source.quote or ""))
-    if goal.definitions and printed != goal.definitions:
-        alt = _alternate_figure(goal.definitions, result) if goal.kind == "rate" else None
-        if alt is None:
-            return Verdict.NOT_COMPARABLE, f"the target is {'/'.join(sorted(goal.definitions))}, the result {'/'.join(sorted(printed)) or 'not'}"
-        fig = alt
-    elif not goal.definitions and printed:
-        return Verdict.NOT_COMPARABLE, f"the result is {'/'.join(sorted(printed))}, the target names no definition"
-    elif not goal.definitions and quoted - printed:
-        return Verdict.NOT_COMPARABLE, f"the result is printed under two definitions ({'/'.join(sorted(quoted - printed))} beside it); the target names neither"
-    converted = _convert(fig, goal.unit)
-    if converted is None:
-        return Verdict.NOT_COMPARABLE, f"another unit ({fig.unit} against {goal.unit})"
+    try:
+        goal, fig = compared_figure(target, result)
+    except NotComparable as exc:
+        return Verdict.NOT_COMPARABLE, str(exc)
     way = direction(target.canonical, target.indicator)
-    verdict = judge_figure(goal, converted, way, rules)
-    return verdict, _reason(goal, converted, verdict, way, rules)
+    verdict = judge_figure(goal, fig, way, rules)
+    return verdict, _reason(goal, fig, verdict, way, rules)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -420,7 +445,7 @@ def judge(target: Target, result: Optional[Metric], rules: VerdictRules, next_ye
 # ---------------------------------------------------------------------------------------------
 
 
-def _results_of(s: DocumentSummary, canonical: str) -> list[Metric]:
+def results_of(s: DocumentSummary, canonical: str) -> list[Metric]:
     """Every figure the summary gives for an indicator: the rules' first, then the model's."""
     found = [m for m in s.headline_metrics if m.canonical == canonical]
     found += [m for a in s.achievements for m in a.metrics if m.canonical == canonical and m.status != VerificationStatus.UNVERIFIED]
@@ -430,7 +455,7 @@ def _results_of(s: DocumentSummary, canonical: str) -> list[Metric]:
 def pair_target(target: Target, later: DocumentSummary, rules: VerdictRules) -> tuple[Optional[Metric], Verdict, str]:
     """The later report's figure for the target's indicator and the verdict: the first figure
     that can be compared, else the first printed (not comparable), else none."""
-    candidates = _results_of(later, target.canonical or "")
+    candidates = results_of(later, target.canonical or "")
     judged = [(m, *judge(target, m, rules)) for m in candidates]
     for m, verdict, reason in judged:
         if verdict != Verdict.NOT_COMPARABLE:

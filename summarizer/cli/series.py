@@ -82,14 +82,7 @@ def series_cmd(
         if font is None and written:
             typer.echo("warning: no font with Chinese glyphs found: the PNGs carry no title (their file names say what they show); install one, e.g. fonts-noto-cjk", err=True)
     if html_out:
-        chart = None
-        if not no_charts:
-            ids = iter(range(1, 10**6))
-
-            def chart(g, s):
-                return charts.svg(s, f"c{next(ids)}", description=f"{g.government} {s.canonical}: targets and results, {g.first_year}-{g.last_year}")
-
-        text = html_page(series, chart)
+        text = html_page(series, None if no_charts else charts.page_charts())
     elif fmt == "csv":
         text = csv_text(series)
     elif fmt == "json":

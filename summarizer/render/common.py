@@ -21,7 +21,7 @@ import base64
 import hashlib
 import html
 import re
-from typing import Iterable, Optional, Sequence, Union
+from typing import Callable, Iterable, Optional, Sequence, Union
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -45,12 +45,38 @@ def years(m) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def text(value: Cell, style: str = "") -> Prose:
+def text(value: Cell, style: str = "", *, whole: Iterable[str] = ()) -> Prose:
     """Text for the terminal: never read as rich markup (a table's title is, as a str), broken
-    into lines as Chinese text is."""
+    into lines as Chinese text is; never inside any of `whole` (file names: 全国_2005.txt)."""
+    keep = tuple(w for w in whole if w)
+    if keep:
+        kept = KeptWhole(keep, style=style)
+        if isinstance(value, Text):
+            kept.append_text(value)
+        else:
+            kept.append(value or "")
+        return kept
     if isinstance(value, Text):
         return as_prose(value)
     return Prose(value or "", style=style)
+
+
+class KeptWhole(Prose):
+    """Prose that breaks nowhere inside the strings it keeps whole (where they fit a line)."""
+
+    def __init__(self, keep: Sequence[str], *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.keep = tuple(keep)
+
+    def spans_of(self, line: str) -> list[tuple[int, int]]:
+        inside = [(m.start(), m.end()) for k in self.keep for m in re.finditer(re.escape(k), line)]
+        out: list[tuple[int, int]] = []
+        for a, b in super().spans_of(line):
+            if out and any(start < a < end for start, end in inside):
+                out[-1] = (out[-1][0], b)
+            else:
+                out.append((a, b))
+        return out
 
 
 class Grid(Table):
@@ -205,9 +231,18 @@ def html_text(value: Optional[str]) -> str:
     return html.escape(value or "", quote=True)
 
 
-def html_table(header: Sequence[str], rows: Iterable[Sequence[Optional[str]]]) -> str:
+def html_table(
+    header: Sequence[str], rows: Iterable[Sequence[Optional[str]]], *, cell_class: Optional[Callable[[int, str], Optional[str]]] = None
+) -> str:
+    """An HTML table, every cell through `html_text`; `cell_class(column, text)` names a cell's
+    class where a view's own stylesheet sets it apart (a verdict's colour, a quote's size)."""
+
+    def td(i: int, x: Optional[str]) -> str:
+        cls = cell_class(i, x or "") if cell_class is not None else None
+        return f"<td class='{html_text(cls)}'>{html_text(x)}</td>" if cls else f"<td>{html_text(x)}</td>"
+
     head = "".join(f"<th>{html_text(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{html_text(x)}</td>" for x in r) + "</tr>" for r in rows)
+    body = "".join("<tr>" + "".join(td(i, x) for i, x in enumerate(r)) + "</tr>" for r in rows)
     return f"<table><tr>{head}</tr>{body}</table>"
 
 

@@ -21,15 +21,17 @@ is installed (else only its file name does, and a warning says so).
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import warnings
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from schemas.series import GovernmentSeries, IndicatorSeries, SeriesYear
 
 from summarizer.errors import ConfigError
-from summarizer.render.series import charted, measure_label, value_range
+from summarizer.render.series import measure_label
+from summarizer.render.series_strip import charted, value_range
 
 MISSING = "charts need matplotlib, which is not installed: pip install 'summarizer[charts]' (or --no-charts for the tables alone)"
 
@@ -50,6 +52,9 @@ PRESENTATION = {
     "font-style", "text-anchor", "clip-path", "dominant-baseline", "letter-spacing", "mix-blend-mode",
 }
 SVG_NS = "http://www.w3.org/2000/svg"
+#: What XML cannot carry (control characters but tab and line breaks, U+FFFE, U+FFFF, lone
+#: surrogates): left out of a chart's title, which a summary's text goes into.
+NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 
 
@@ -206,6 +211,19 @@ def svg(s: IndicatorSeries, chart_id: str, *, description: str = "") -> str:
     return inline_svg(buf.getvalue(), chart_id, description)
 
 
+def page_charts() -> Callable[[GovernmentSeries, IndicatorSeries], str]:
+    """What draws the charts of one page (render.series.html_page's `chart`): each indicator's
+    SVG with ids of its own (c1, c2 …), titled with its government and indicator for screen
+    readers (the title is text in the SVG, never markup)."""
+    require()
+    ids = itertools.count(1)
+
+    def chart(g: GovernmentSeries, s: IndicatorSeries) -> str:
+        return svg(s, f"c{next(ids)}", description=f"{g.government} {s.canonical}: targets and results, {g.first_year}-{g.last_year}")
+
+    return chart
+
+
 def inline_svg(text: str, chart_id: str, description: str = "") -> str:
     """matplotlib's SVG made fit for a page under a strict Content-Security-Policy (see the module)."""
     from lxml import etree
@@ -243,7 +261,7 @@ def inline_svg(text: str, chart_id: str, description: str = "") -> str:
     root.set("role", "img")
     if description:
         title = etree.Element(f"{{{SVG_NS}}}title")
-        title.text = description
+        title.text = NOT_XML.sub("", description)
         root.insert(0, title)
     return etree.tostring(root, encoding="unicode")
 
