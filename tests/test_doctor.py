@@ -42,6 +42,8 @@ def test_doctor_on_a_working_server_measures_speed_and_shows_the_build(monkeypat
     assert speed.startswith("prompt") and "generation" in speed and speed.count("tok/s") == 2
     assert "(100 tokens in" in speed and "(10 tokens in" in speed  # the fake's usage counts
     assert "fastest of 3 runs" in speed
+    estimate = _row(result.output, "estimate")  # from the fake's speed and the default style's measured tokens
+    assert estimate.startswith("style ") and " min for a report of " in estimate
     build = _row(result.output, "build")
     assert build.startswith("llama-cpp-python") and SYSTEM_INFO.rstrip(" |") in build
 

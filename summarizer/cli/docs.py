@@ -27,6 +27,7 @@ from summarizer.cli.options import (
     settings_from,
     stdout_console,
 )
+from summarizer.cli.live import LiveBrief
 from summarizer.cli.progress import SectionProgress, progress_display
 
 
@@ -69,6 +70,17 @@ def write_output(path: Path, text: str) -> None:
     write_atomic(path, text)
 
 
+def _summarize_live(file: Path, settings, keep_unverified: bool, no_model: bool, console, usage: bool) -> None:
+    """The brief on stdout as it fills in: the rules' half at once, the model's areas as they arrive."""
+    view = LiveBrief(console)
+    try:
+        with Runtime.open(settings, keep_unverified=keep_unverified, rules_only=no_model) as runtime:
+            summary = summarize_file(file, runtime, progress=view)
+    finally:
+        view.abort()
+    view.finish(summary, usage=usage)
+
+
 @command(app, "summarize")
 @model_options()
 def summarize_cmd(
@@ -86,6 +98,9 @@ def summarize_cmd(
 ) -> None:
     """Summarize one report: achievements, problems, targets and tasks, checked against the source."""
     settings = settings_from(**flags, max_bytes=max_bytes)
+    if output is None and not as_json and not as_markdown and not quiet:
+        _summarize_live(file, settings, keep_unverified, no_model, stdout_console(width), usage)
+        return
     with Runtime.open(settings, keep_unverified=keep_unverified, rules_only=no_model) as runtime, progress_display(enabled=not quiet and not no_model) as bar:
         summary = summarize_file(file, runtime, progress=SectionProgress(bar))
     if output is not None:  # Markdown for --markdown or a .md name, else JSON
