@@ -53,7 +53,7 @@ def lead_picks(doc: ParsedDocument) -> Picks:
     return out
 
 
-def run(strategies: list[str], model_path: Optional[str], jsonl: Optional[Path]) -> dict:
+def run(strategies: list[str], model_path: Optional[str], jsonl: Optional[Path], per_report: bool = False) -> dict:
     base = resolve_settings({})[0]
     settings = replace(base, base_url=None, model_path=model_path)
     server = EmbeddedServer(settings) if strategies else None
@@ -72,6 +72,8 @@ def run(strategies: list[str], model_path: Optional[str], jsonl: Optional[Path])
         # phase by phase over all reports: the quick pickers and the first strategy everywhere
         # before the next (slower) one starts, so a run cut short still scores the first fully
         phases = [["lead-1", "rules", *strategies[:1]], *[[s] for s in strategies[1:]]]
+        if per_report:  # every picker on a report before the next report: the same minutes for all
+            phases = [pickers]
         for phase, report in [(p, r) for p in phases for r in gold]:
             doc = docs[report.file]
             for picker in phase:
@@ -104,14 +106,19 @@ def run(strategies: list[str], model_path: Optional[str], jsonl: Optional[Path])
     return {"tallies": {p: {part: t.as_dict() for part, t in v.items()} for p, v in tallies.items()}, "cost": cost}
 
 
-def rescore(jsonl: Path) -> dict:
-    """The result of a run (finished or cut short) from its JSON lines, scored again."""
+def rescore(jsonl: Path, pickers: Optional[list[str]] = None) -> dict:
+    """The result of a run (finished or cut short) from its JSON lines, scored again; with
+    `pickers`, only those, on the reports that all of them completed."""
     gold = {r.file: r for r in load_gold()}
+    rows = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()]
+    if pickers:
+        done = [{r["report"] for r in rows if r["picker"] == p} for p in pickers]
+        common = set.intersection(*done) if done else set()
+        rows = [r for r in rows if r["picker"] in pickers and r["report"] in common]
     docs: dict[str, ParsedDocument] = {}
     tallies: dict[str, dict[str, Tally]] = {}
     cost: dict[str, list[dict]] = {}
-    for line in jsonl.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
+    for row in rows:
         report = gold[row["report"]]
         doc = docs.setdefault(report.file, parse_document(report.path))
         score_report(doc, report, row.pop("picks"), tallies.setdefault(row["picker"], {}))
@@ -127,8 +134,8 @@ def paired_seconds(result: dict, a: str, b: str) -> str:
     if not both:
         return ""
     ma, mb = sum(sa[r] for r in both) / len(both), sum(sb[r] for r in both) / len(both)
-    per = ", ".join(f"{r.split('.')[0][:6]} {sa[r] / sb[r]:.2f}" for r in both)
-    return f"- seconds per report on the {len(both)} reports both ran: {a} {ma:.1f}, {b} {mb:.1f}, ratio {ma / mb:.2f} (per report: {per})"
+    per = ", ".join(f"{r.split('.')[0][:6]} {sa[r] / sb[r]:.4f}" for r in both)
+    return f"- seconds per report on the {len(both)} report(s) both ran: {a} {ma:.2f}, {b} {mb:.1f}; {a} ÷ {b} = {ma / mb:.4f} (per report: {per})"
 
 
 def render(result: dict, label: str = "") -> str:
@@ -148,9 +155,11 @@ def render(result: dict, label: str = "") -> str:
     areas_t = next(iter(result["tallies"].values())).get("tasks", {}).get("areas", 0)
     reports = {p: len(rows) for p, rows in result["cost"].items()}
     lines.append(f"\n{areas_r} review and {areas_t} task areas of the gold; reports scored per picker: " + ", ".join(f"{p} {n}" for p, n in reports.items()) + ". Seconds and tokens are per report.")
-    models = [p for p in result["cost"] if p not in ("lead-1", "rules")]
-    for other in models[1:]:
-        lines.append(paired_seconds(result, models[0], other))
+    models = [p for p in result["cost"] if p != "lead-1"]
+    baseline = "extractive" if "extractive" in models else (models[-1] if models else "")
+    for other in models:
+        if other != baseline:
+            lines.append(paired_seconds(result, other, baseline))
     return "\n".join(lines)
 
 
@@ -161,9 +170,11 @@ def main() -> None:
     parser.add_argument("--label", default="", help="name of that model in the table")
     parser.add_argument("--jsonl", type=Path, help="write every report's picks and costs here")
     parser.add_argument("--no-write", action="store_true", help="Do not append to bench/results.md")
+    parser.add_argument("--per-report", action="store_true", help="run every picker on a report before the next report (fairer seconds where the machine is shared; a run cut short scores fewer reports)")
     parser.add_argument("--rescore", type=Path, help="score the JSON lines of an earlier run (finished or not) instead of running")
+    parser.add_argument("--common", nargs="*", help="with --rescore: only these pickers, on the reports all of them completed")
     args = parser.parse_args()
-    result = rescore(args.rescore) if args.rescore else run(args.strategies, args.model_path, args.jsonl)
+    result = rescore(args.rescore, args.common) if args.rescore else run(args.strategies, args.model_path, args.jsonl, args.per_report)
     table = render(result, args.label)
     print(table)
     if not args.no_write:

@@ -120,6 +120,7 @@ def run_strategy(doc: ParsedDocument, runtime: Runtime, progress: Optional[Progr
     """Direct items first (reported with the rules' brief in the "plan" event), then one call
     per unit, each unit's items reported as they arrive."""
     t0 = time.monotonic()
+    shown = progress is not None  # the early brief is built only for someone who shows it
     progress = progress or (lambda *a, **k: None)
     strategy = runtime.strategy
     items = Items()
@@ -127,7 +128,7 @@ def run_strategy(doc: ParsedDocument, runtime: Runtime, progress: Optional[Progr
         strategy.direct(doc, kind, items)
     units: list[Unit] = [u for kind in MODEL_KINDS for u in plan_units(doc, kind, strategy)]
     run = StrategyRun(items, Usage(), [], units)
-    progress("plan", units=len(units), path=doc.raw.path, summary=_summary(doc, runtime, run))
+    progress("plan", units=len(units), path=doc.raw.path, summary=_summary(doc, runtime, run) if shown else None)
     for i, unit in enumerate(units):
         progress("unit_start", index=i, unit=unit)
         before = (len(items.achievements), len(items.tasks))

@@ -31,7 +31,7 @@ def _default_threads() -> int:
 
 
 #: The style of the embedded default (bench/results.md: the picker that wins on the gold).
-EMBEDDED_STYLE = "extractive"
+EMBEDDED_STYLE = "rules"
 #: How areas are summarized: "auto" or a model strategy's name (summarizer/model/strategies).
 STYLES = ("auto", *(name for name in STRATEGIES if name != RULES_ONLY))
 

@@ -72,6 +72,7 @@ def test_rule_ranks_concrete_commitments_first():
         ("粮食播种面积和产量分别增长1.2%和2.3%。", [("粮食播种面积", None, "增长1.2%"), ("产量", None, "2.3%")]),
         ("地区生产总值增长5%，完成投资300亿元，增长8%。", [("地区生产总值", None, "增长5%"), ("投资", "300亿元", "增长8%")]),
         ("新增城镇就业12万人。", [("新增城镇就业", "12万人", None)]),
+        ("全区27个生态文明考核河流断面均达Ⅳ类。", [("生态文明考核河流断面", "27个", None)]),
     ],
 )
 def test_figures_are_labelled_by_what_they_measure_and_respectively_lists_keep_every_value(text, expected):

@@ -6,8 +6,9 @@
 a 分别 list ("入园率和普惠率分别达96%、92%") loses every value but the first. Here:
 
 - trailing adverbs (首次, 分别, 均 …) are dropped from the name;
-- a name that is only a verb becomes the noun phrase the figure counts, the words after it in
-  its clause ("推出119个改革举措" → 改革举措); failing that the figure is shown with its clause;
+- a name that is only a verb or a place (启动, 全区) becomes the noun phrase the
+  figure counts, the words after it in its clause ("推出119个改革举措" → 改革举措); failing that the
+  figure is shown with its clause (or not at all where the clause is long);
 - a 分别 list gives one metric per name and value where the counts agree, else one metric whose
   value keeps every value as printed.
 """
@@ -25,12 +26,16 @@ from summarizer.rules.figures import ClauseMetric, clause_metrics
 TRAILING_ADVERBS = ("首次", "分别", "均", "持续", "再次", "稳定", "累计", "共", "全部", "已", "总计", "合计", "同比", "比上年", "全年", "年均")
 #: Verbs that open a clause and count what follows them (the object is the indicator).
 OBJECT_VERBS = ("推出", "提供", "精准帮扶", "帮扶", "帮助", "吸纳", "带动", "培训", "救助", "资助", "惠及", "招引", "发放")
-COUNTING_VERBS = (*lx.BARE_METRIC_VERBS, *OBJECT_VERBS, "签约", "认定", "创建", "获批", "入选")
+COUNTING_VERBS = (*lx.BARE_METRIC_VERBS, *OBJECT_VERBS, "签约", "认定", "创建", "获批", "入选", "启动", "组建", "建设")
 RESPECTIVELY = "分别"
 #: The noun phrase after a figure: up to this many characters, up to a break or another figure.
 OBJECT_MAX = 12
+#: Words that end the noun phrase after a figure (the predicate begins).
+OBJECT_END_RE = re.compile(r"均|全部|都|已|达到|达|实现|获得|超过|提升|增长|下降")
 _OBJECT_RE = re.compile(r"[\u4e00-\u9fff“”《》]{2,%d}" % OBJECT_MAX)
 _NAME_SPLIT_RE = re.compile(r"[、和与及]")
+#: A place is not what a figure counts ("全区27个河流断面").
+PLACE_RE = re.compile(r"全[区市省县国州盟旗]|本[区市省县]")
 #: A clause shown in place of a name is at most this long.
 CLAUSE_LABEL_MAX = 16
 
@@ -54,6 +59,9 @@ def _object_after(text: str, found: ClauseMetric) -> Optional[str]:
     if not m:
         return None
     words = m.group(0)
+    cut = OBJECT_END_RE.search(words, 2)  # "河流断面均达Ⅳ类": the object ends before 均达
+    if cut:
+        words = words[: cut.start()]
     return words.strip("“”") or None
 
 
@@ -68,7 +76,7 @@ def label(text: str, found: ClauseMetric) -> Optional[str]:
     opener = next((v for v in OBJECT_VERBS if name.startswith(v) and len(name) - len(v) >= 2), None)
     if opener:
         name = name[len(opener) :]  # "提供就业岗位11.2万个": the 就业岗位 counted
-    if not _verb_only(name):
+    if not _verb_only(name) and not PLACE_RE.fullmatch(name):
         return name
     obj = _object_after(text, found)
     if obj:
