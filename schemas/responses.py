@@ -81,3 +81,23 @@ class AreaPicksOut(BaseModel):
 def picks_response(n: int) -> type[BaseModel]:
     """{"areas": [exactly n × {area, picks[≤3]}]}"""
     return _areas_model("Picks", AreaPicksOut, n)
+
+
+#: The guided strategy shows at most this many candidate sentences per area ...
+CANDIDATES_MAX = 4
+#: ... and at most this many areas share one call.
+GUIDED_AREAS_MAX = 6
+
+
+@lru_cache(maxsize=None)
+def choices_response(n: int) -> type[BaseModel]:
+    """{"best": [exactly n candidate numbers]}: the best candidate of each area, in order. Two
+    or three generated tokens per area; an answer can only name one of its own area's
+    candidates, so a shifted list costs quality, never faithfulness. The numbers are not
+    bounded here: a number that names no candidate is read as no choice (the rule's order),
+    not sent back to the model."""
+    return create_model(
+        f"Choices{n}",
+        __config__=ConfigDict(extra="forbid"),
+        best=(list[int], Field(min_length=n, max_length=n)),
+    )

@@ -1,16 +1,15 @@
 """pipeline: one document from file to `DocumentSummary`.
 
 read → clean → split → classify (pure) → rules (targets, problems, headline metrics) →
-extract (the model, review and task areas only) → verify → aggregate. `Runtime` holds what
-documents share: settings, the answer cache and the model, which is started (embedded server)
-or discovered (any other endpoint) only when a cache miss needs it — a re-run of an unchanged
-document touches no server at all.
+extract (review and task areas, by the strategy the settings choose) → verify → aggregate.
+`Runtime` holds what documents share: settings, the strategy, the answer cache and the model,
+which is started (embedded server) or discovered (any other endpoint) only when a cache miss
+needs it — a re-run of an unchanged document touches no server at all.
 """
 
 from __future__ import annotations
 
 import hashlib
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,100 +18,29 @@ from typing import Callable, Optional
 from schemas.document import SectionKind
 from schemas.summary import DocumentSource, DocumentSummary, Usage
 
-from summarizer.model.cache import AnswerCache
-from summarizer.parse.document import ParsedDocument, parse_document, quotes_as_printed
 from summarizer.errors import ExtractionError
-from summarizer.model.extract import PICK_PROMPTS, PROMPTS, RETRY_PROMPTS, Items, Unit, answer_unit, build_items, plan_units, reask_weak
-from summarizer.model.client import Endpoint, ModelClient, discover_endpoint
-from summarizer.model.files import MODEL_SHA256
+from summarizer.model.cache import AnswerCache
+from summarizer.model.extract import Items, Unit, UnitAnswer, answer_unit, plan_units
 from summarizer.model.prompts import load_prompt
+from summarizer.model.provider import ModelProvider
+from summarizer.model.strategies import RULES_ONLY, STRATEGIES, get_strategy
+from summarizer.model.strategies.base import Strategy
+from summarizer.parse.document import ParsedDocument, parse_document, quotes_as_printed
 from summarizer.rules.headline import extract_headline_metrics
 from summarizer.rules.mentions import absence_warnings, indicator_mentions
 from summarizer.rules.problems import extract_problems, problems_span
 from summarizer.rules.targets import extract_targets
-from summarizer.model.server import EmbeddedServer
-from summarizer.settings import EMBEDDED_MODEL, Settings
+from summarizer.settings import Settings
+
+__all__ = ["MODEL_KINDS", "ModelProvider", "Runtime", "StrategyRun", "run_strategy", "summarize_file", "summarize_parsed"]
 
 #: Kinds the model reads, in the order they are processed (one prompt prefix at a time).
 MODEL_KINDS = (SectionKind.REVIEW, SectionKind.TASKS)
 
-RULES_ONLY = "rules-only"
-
-#: progress(event, **info): "plan" (units=N), "unit_start"/"unit_done" (index, unit, cached)
+#: progress(event, **info): "plan" (units=N, items=Items: what the rules and the direct
+#: strategies found, ready to show), "unit_start" (index, unit), "unit_done" (index, unit,
+#: cached, items: the items this unit added)
 Progress = Callable[..., None]
-
-
-class ModelProvider:
-    """The model, made ready on first use and released by `close()`.
-
-    `model_id` names the answers a model gives (part of every cache key). For the embedded
-    model it is known without starting anything (alias and weights), so a fully cached run
-    starts no server; for another endpoint it is the model named with --model or, failing
-    that, the one the server lists (one model listing, no model call), so answers cached from
-    one model are never served for another at the same URL."""
-
-    def __init__(self, settings: Settings, *, client_factory: Optional[Callable[[Endpoint], ModelClient]] = None) -> None:
-        self.settings = settings
-        self._client: Optional[ModelClient] = None
-        self._endpoint: Optional[Endpoint] = None
-        self._server: Optional[EmbeddedServer] = None
-        self._lock = threading.RLock()
-        self._client_factory = client_factory
-
-    @property
-    def model_id(self) -> str:
-        s = self.settings
-        if s.embedded:
-            if s.model_path:
-                p = Path(s.model_path)
-                weights = f"{p.name}:{p.stat().st_size if p.exists() else 0}"
-            else:
-                weights = MODEL_SHA256[:16]
-            return f"embedded:{s.model or EMBEDDED_MODEL}:{weights}:{s.mode}"
-        model = s.model or self._remote_endpoint().model
-        return f"{s.base_url}:{model}:{s.mode}"
-
-    def _remote_endpoint(self) -> Endpoint:
-        with self._lock:
-            if self._endpoint is None:
-                self._endpoint = discover_endpoint(self.settings.base_url, self.settings)  # type: ignore[arg-type]
-            return self._endpoint
-
-    def get(self) -> ModelClient:
-        with self._lock:
-            if self._client is None:
-                self._client = self._start()
-            return self._client
-
-    def _start(self) -> ModelClient:
-        s = self.settings
-        health = None
-        if s.embedded:
-            server = EmbeddedServer(s)
-            server.start()
-            self._server = server
-            endpoint = discover_endpoint(server.base_url, s, embedded=True)
-            health = server.check_alive
-        else:
-            endpoint = self._remote_endpoint()
-        if self._client_factory:
-            return self._client_factory(endpoint)
-        return ModelClient(endpoint, s, health_check=health)
-
-    @property
-    def model_name(self) -> Optional[str]:
-        if self._client is not None:
-            return self._client.model
-        if self._endpoint is not None:
-            return self._endpoint.model
-        return self.settings.model or (EMBEDDED_MODEL if self.settings.embedded else None)
-
-    def close(self) -> None:
-        with self._lock:
-            if self._server is not None:
-                self._server.stop()
-                self._server = None
-            self._client = None
 
 
 @dataclass
@@ -131,9 +59,17 @@ class Runtime:
         return cls(settings, cache, ModelProvider(settings, **model_kw), keep_unverified, rules_only)
 
     @property
+    def strategy(self) -> Strategy:
+        """Chosen once, from the settings: --no-model runs the rules alone."""
+        return get_strategy(RULES_ONLY if self.rules_only else self.settings.summary_style)
+
+    @property
     def model_id(self) -> str:
-        """What the answers depend on: the model, or "rules-only" under --no-model."""
-        return RULES_ONLY if self.rules_only else f"{self.model.model_id}:{self.settings.summary_style}"
+        """What the answers depend on: the model and the strategy, or the strategy alone where
+        it asks no model."""
+        if not self.strategy.uses_model:
+            return self.strategy.name
+        return f"{self.model.model_id}:{self.strategy.name}"
 
     def close(self) -> None:
         self.model.close()
@@ -147,44 +83,87 @@ class Runtime:
 
 
 def prompt_versions() -> dict[str, str]:
-    return {name: load_prompt(name).version for name in (*PROMPTS.values(), *PICK_PROMPTS.values(), *RETRY_PROMPTS.values())}
+    names = {n for s in STRATEGIES for n in get_strategy(s).prompt_names()}
+    return {name: load_prompt(name).version for name in sorted(names)}
+
+
+def _add_usage(usage: Usage, answer: UnitAnswer) -> None:
+    u = answer.usage
+    usage.units.append(u)
+    usage.calls += u.calls
+    usage.cached_units += int(u.cached)
+    usage.prompt_tokens += u.prompt_tokens
+    usage.completion_tokens += u.completion_tokens
+
+
+def _answer(unit: Unit, runtime: Runtime) -> UnitAnswer:
+    def ask(u: Unit) -> UnitAnswer:
+        return answer_unit(u, runtime.cache, runtime.model.model_id, runtime.model.get)
+
+    return unit.strategy.follow_up(ask(unit), ask)
+
+
+def _new_items(items: Items, before: tuple[int, int]) -> Items:
+    return Items(achievements=items.achievements[before[0] :], tasks=items.tasks[before[1] :])
+
+
+@dataclass
+class StrategyRun:
+    """What the strategy added to a document: items, usage, the areas without an answer."""
+
+    items: Items
+    usage: Usage
+    failed: list[str]
+    units: list[Unit]
+
+
+def run_strategy(doc: ParsedDocument, runtime: Runtime, progress: Optional[Progress] = None) -> StrategyRun:
+    """Direct items first (reported with the rules' brief in the "plan" event), then one call
+    per unit, each unit's items reported as they arrive."""
+    t0 = time.monotonic()
+    shown = progress is not None  # the early brief is built only for someone who shows it
+    progress = progress or (lambda *a, **k: None)
+    strategy = runtime.strategy
+    items = Items()
+    for kind in MODEL_KINDS:
+        strategy.direct(doc, kind, items)
+    units: list[Unit] = [u for kind in MODEL_KINDS for u in plan_units(doc, kind, strategy)]
+    run = StrategyRun(items, Usage(), [], units)
+    progress("plan", units=len(units), path=doc.raw.path, summary=_summary(doc, runtime, run) if shown else None)
+    for i, unit in enumerate(units):
+        progress("unit_start", index=i, unit=unit)
+        before = (len(items.achievements), len(items.tasks))
+        try:
+            answer = _answer(unit, runtime)
+        except ExtractionError as exc:  # one bad area never sinks the report ...
+            if strategy.fallback(doc, unit, items):
+                items.notes.append(f"no valid answer from the model for {', '.join(unit.paths)} ({exc.message}): the rule's picks are shown")
+            else:
+                run.failed.append(f"{', '.join(unit.paths)}: no valid answer from the model ({exc.message})")
+                if len(run.failed) == len(units):
+                    raise  # ... but a model that answers nothing usable is an error, not a summary
+            progress("unit_done", index=i, unit=unit, cached=False, items=_new_items(items, before))
+            continue
+        strategy.build(doc, answer, runtime.keep_unverified, items)
+        _add_usage(run.usage, answer)
+        progress("unit_done", index=i, unit=unit, cached=answer.usage.cached, items=_new_items(items, before))
+    run.usage.seconds = round(time.monotonic() - t0, 3)
+    return run
 
 
 def summarize_parsed(doc: ParsedDocument, runtime: Runtime, *, progress: Optional[Progress] = None) -> DocumentSummary:
-    t0 = time.monotonic()
-    progress = progress or (lambda *a, **k: None)
-    style = runtime.settings.summary_style
-    units: list[Unit] = [] if runtime.rules_only else [u for kind in MODEL_KINDS for u in plan_units(doc, kind, style)]
-    progress("plan", units=len(units), path=doc.raw.path)
-    items = Items()
-    usage = Usage()
-    failed: list[str] = []
-    for i, unit in enumerate(units):
-        progress("unit_start", index=i, unit=unit)
-        try:
-            answer = answer_unit(unit, runtime.cache, runtime.model.model_id, runtime.model.get)
-            answer = reask_weak(answer, runtime.cache, runtime.model.model_id, runtime.model.get)
-        except ExtractionError as exc:  # one bad area never sinks the report ...
-            failed.append(f"{', '.join(unit.paths)}: no valid answer from the model ({exc.message})")
-            if len(failed) == len(units):
-                raise  # ... but a model that answers nothing usable is an error, not a summary
-            progress("unit_done", index=i, unit=unit, cached=False)
-            continue
-        build_items(doc, answer, runtime.keep_unverified, items)
-        u = answer.usage
-        usage.units.append(u)
-        usage.calls += u.calls
-        usage.cached_units += int(u.cached)
-        usage.prompt_tokens += u.prompt_tokens
-        usage.completion_tokens += u.completion_tokens
-        progress("unit_done", index=i, unit=unit, cached=u.cached)
+    return _summary(doc, runtime, run_strategy(doc, runtime, progress))
+
+
+def _summary(doc: ParsedDocument, runtime: Runtime, run: StrategyRun) -> DocumentSummary:
+    items, failed = run.items, run.failed
     warnings = list(doc.tree.warnings)
     warnings.extend(f"area without a summary: {f}" for f in failed)
+    warnings.extend(items.notes)
     if items.dropped:
         verb = "kept, marked unverified" if runtime.keep_unverified else "dropped"
         warnings.append(f"{len(items.dropped)} model output(s) not found in the source were {verb}")
         warnings.extend(f"  {d}" for d in items.dropped[:20])
-    usage.seconds = round(time.monotonic() - t0, 3)
     metrics, targets = extract_headline_metrics(doc), extract_targets(doc)
     mentions = indicator_mentions(doc, metrics)
     warnings.extend(absence_warnings(doc, targets, metrics, mentions))
@@ -195,19 +174,19 @@ def summarize_parsed(doc: ParsedDocument, runtime: Runtime, *, progress: Optiona
         ),
         metadata=doc.tree.metadata,
         headline_metrics=metrics,
-        achievements=items.achievements,
+        achievements=list(items.achievements),
         problems=extract_problems(doc),
         problems_passage=problems_span(doc),
         targets=targets,
-        tasks=items.tasks,
+        tasks=list(items.tasks),
         mentions=mentions,
         warnings=warnings,
         dropped_unverified=len(items.dropped),
-        model=runtime.model.model_name if units else None,
-        style=None if runtime.rules_only else style,
+        model=runtime.model.model_name if run.units else None,
+        style=None if runtime.rules_only else runtime.strategy.name,
         prompt_versions=prompt_versions(),
         fingerprint=run_fingerprint(runtime.model_id),
-        usage=usage,
+        usage=run.usage.model_copy(deep=True),
     )
     return quotes_as_printed(doc, summary)
 

@@ -17,6 +17,7 @@ from typing import Any, Optional
 import platformdirs
 
 from summarizer.errors import ConfigError
+from summarizer.model.strategies import RULES_ONLY, STRATEGIES
 
 APP = "summarizer"
 #: The model name the embedded server registers (its alias for the GGUF it serves).
@@ -29,7 +30,10 @@ def _default_threads() -> int:
     return max(1, min(n, 8))
 
 
-STYLES = ("auto", "extractive", "abstractive")
+#: The style of the embedded default (bench/results.md: the picker that wins on the gold).
+EMBEDDED_STYLE = "rules"
+#: How areas are summarized: "auto" or a model strategy's name (summarizer/model/strategies).
+STYLES = ("auto", *(name for name in STRATEGIES if name != RULES_ONLY))
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,7 @@ class Settings:
     api_key: Optional[str] = None
     model: Optional[str] = None  # None: the server's only model / the embedded one
     mode: str = "auto"  # instructor mode: auto | tools | json_schema | json
-    style: str = "auto"  # auto | extractive | abstractive (auto: extractive for the embedded model)
+    style: str = "auto"  # auto | a strategy (auto: EMBEDDED_STYLE for the embedded model, else abstractive)
     model_path: Optional[str] = None  # GGUF for the embedded server; None: the packaged model
     threads: int = field(default_factory=_default_threads)
     n_ctx: int = 4096  # an area is cut at 3,600 characters (~2,200 tokens): 4096 holds any call
@@ -60,12 +64,12 @@ class Settings:
 
     @property
     def summary_style(self) -> str:
-        """How areas are summarized. A small local model copies what it sees and points well, so
-        it picks the sentences that carry the results (extractive); a model behind another
+        """How areas are summarized. With the embedded model: EMBEDDED_STYLE (the sentences that
+        carry the results, chosen as bench/results.md measured best); a model behind another
         endpoint writes its own sentence (abstractive), unless told otherwise."""
         if self.style != "auto":
             return self.style
-        return "extractive" if self.embedded else "abstractive"
+        return EMBEDDED_STYLE if self.embedded else "abstractive"
 
     @property
     def cache_path(self) -> Path:

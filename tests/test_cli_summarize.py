@@ -99,9 +99,21 @@ def test_missing_extra_for_the_embedded_default(monkeypatch):
     from summarizer.model import server
 
     monkeypatch.setattr(server, "local_extra_missing", lambda: ["llama_cpp"])
-    result = CliRunner().invoke(app, ["summarize", SEED, "-q"])
+    result = CliRunner().invoke(app, ["summarize", SEED, "-q", "--style", "guided"])  # a style that asks the model
     assert result.exit_code == 3
     assert "needs the 'local' extra" in result.output and 'pip install ".[local]"' in result.output
+
+
+def test_the_embedded_default_picks_by_rule_and_starts_no_server(monkeypatch):
+    from summarizer.model import server
+
+    monkeypatch.setattr(server, "local_extra_missing", lambda: ["llama_cpp"])  # nothing to start
+    result = CliRunner().invoke(app, ["summarize", SEED, "-q", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["style"] == "rules" and data["usage"]["calls"] == 0 and data["model"] is None
+    assert len(data["achievements"]) == 7 and len(data["tasks"]) == 6
+    assert all(a["origin"] == "rule" and a["source"]["quote"] for a in data["achievements"])
 
 
 def test_bad_file():

@@ -35,6 +35,7 @@ def _row(output: str, name: str) -> str:
 
 
 def test_doctor_on_a_working_server_measures_speed_and_shows_the_build(monkeypatch):
+    monkeypatch.setenv("SUMMARIZER_STYLE", "guided")  # a style that asks the model: minutes estimated
     result = _doctor(monkeypatch, FAKE)
     assert result.exit_code == 0, result.output
     assert _row(result.output, "answers").startswith("yes · started in") and "self-test" in result.output
@@ -42,6 +43,8 @@ def test_doctor_on_a_working_server_measures_speed_and_shows_the_build(monkeypat
     assert speed.startswith("prompt") and "generation" in speed and speed.count("tok/s") == 2
     assert "(100 tokens in" in speed and "(10 tokens in" in speed  # the fake's usage counts
     assert "fastest of 3 runs" in speed
+    estimate = _row(result.output, "estimate")  # from the fake's speed and the style's measured tokens
+    assert estimate.startswith("style guided: at least ") and " min for a report of " in estimate
     build = _row(result.output, "build")
     assert build.startswith("llama-cpp-python") and SYSTEM_INFO.rstrip(" |") in build
 
@@ -65,6 +68,12 @@ def test_doctor_on_a_server_killed_while_measuring(monkeypatch):
     out = " ".join(result.output.split())
     assert "was killed (SIGKILL) while in use: most often by the out-of-memory killer" in out
     assert "--n-ctx" in out
+
+
+def test_doctor_says_the_default_style_needs_no_model_call(monkeypatch):
+    result = _doctor(monkeypatch, FAKE)
+    assert result.exit_code == 0, result.output
+    assert _row(result.output, "estimate") == "style rules: no model call, under a second"
 
 
 def test_doctor_no_start_only_shows_settings(monkeypatch):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from schemas.summary import Achievement, DocumentSource, DocumentSummary, Metric, SourceSpan, Task
 from summarizer.parse.document import parse_bytes
-from summarizer.model.extract import Area, is_heading_echo, trim_clauses
+from summarizer.model.areas import Area
+from summarizer.model.items import trim_clauses
+from summarizer.rules.picks import is_heading_echo
 from summarizer.score.quality import aggregate_quality, quality_of
 
 TEXT = (
@@ -58,12 +60,14 @@ def test_sentences_and_trimming_keep_the_source_words():
 def test_weak_abstractive_summaries_are_found_for_a_second_ask():
     from schemas.document import SectionKind
     from schemas.responses import review_response
-    from summarizer.model.extract import Unit, weak_summaries
+    from summarizer.model.extract import Unit
+    from summarizer.model.strategies import get_strategy
+    from summarizer.model.strategies.abstractive import weak_summaries
 
     def area(text):
         return Area(section=type("S", (), {"title": text.split("\n")[0], "path": "p"})(), spans=[(0, len(text))], text=text)  # type: ignore[arg-type]
 
-    unit = Unit(SectionKind.REVIEW, [area("经济平稳运行\n地区生产总值增长5%，完成投资300亿元。"), area("生态持续改善\n新增造林10万亩，空气质量优良。")])
+    unit = Unit(SectionKind.REVIEW, [area("经济平稳运行\n地区生产总值增长5%，完成投资300亿元。"), area("生态持续改善\n新增造林10万亩，空气质量优良。")], get_strategy("abstractive"))
     answer = review_response(2).model_validate(
         {"areas": [{"summary": "经济平稳运行。", "metrics": []}, {"summary": "地区生产总值增长5%，完成投资300亿元。", "metrics": []}]}
     )

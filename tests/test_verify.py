@@ -79,7 +79,7 @@ def test_full_width_digits_and_punctuation_fold():
 
 def test_cut_off_model_text_is_tidied_not_shown_half():
     from schemas.responses import COMMITMENT_MAX, SUMMARY_MAX
-    from summarizer.model.extract import is_complete_phrase, tidy_commitment, tidy_summary
+    from summarizer.model.strategies.abstractive import is_complete_phrase, tidy_commitment, tidy_summary
 
     long_commitment = "通过产业链大招商精准招引一批先进制造业上下游重大项目和具有产业凝聚力的重大创新平"
     assert len(long_commitment) == COMMITMENT_MAX

@@ -10,7 +10,8 @@ from summarizer.model.diagnose import llama_cpp_version
 from summarizer.errors import EndpointError, SummarizerError
 from summarizer.model.client import discover_endpoint
 from summarizer.model.files import INSTALL_HINT, MODEL_FILE_NAME, ModelSpec, is_verified, models_dir, part_paths
-from summarizer.model.probe import Speed, measure_speed
+from summarizer.model.probe import Speed, measure_speed, seconds_per_report
+from summarizer.model.strategies import get_strategy
 from summarizer.model.server import EmbeddedServer, local_extra_missing
 from summarizer.settings import EMBEDDED_MODEL, Settings, resolve_settings
 from summarizer.cli.boundary import report_error
@@ -97,7 +98,9 @@ def _check_embedded(settings: Settings, table: Table) -> SummarizerError | None:
                 "answers",
                 f"[green]yes[/] · started in {server.started_in:.1f} s (self-test {server.self_test_s:.1f} s) · model {escape(ep.model)} · mode {ep.mode}",
             )
-            table.add_row("speed", _speed_text(_measure(server)))
+            speed = _measure(server)
+            table.add_row("speed", _speed_text(speed))
+            table.add_row("estimate", _estimate_text(settings, speed))
     except SummarizerError as exc:
         table.add_row("answers", "[red]no[/] (see below)")
         failure = exc
@@ -115,6 +118,19 @@ def _measure(server: EmbeddedServer) -> Speed:
     except EndpointError:
         server.check_alive()  # a crash mid-measurement is explained like any other
         raise
+
+
+def _estimate_text(settings: Settings, speed: Speed) -> str:
+    """Minutes per report on this machine, from the speed just measured and the tokens a report
+    of the default style took in the bench."""
+    strategy = get_strategy(settings.summary_style)
+    prompt, gen = strategy.report_tokens
+    if not strategy.uses_model:
+        return f"style {strategy.name}: no model call, under a second"
+    if not prompt:
+        return f"style {strategy.name}: not measured"
+    minutes = seconds_per_report(speed, prompt, gen) / 60
+    return f"style {strategy.name}: at least [bold]{minutes:.1f}[/] min for a report of {prompt:,} prompt + {gen:,} generated tokens (the mean of the bench's reports)"
 
 
 def _speed_text(speed: Speed) -> str:

@@ -20,6 +20,7 @@ from summarizer.cli.options import (
     settings_from,
     stdout_console,
 )
+from summarizer.cli.live import LiveBrief
 from summarizer.cli.output import output_format, write
 from summarizer.cli.progress import SectionProgress, progress_display
 
@@ -46,6 +47,9 @@ def summarize_cmd(
     """Summarize one report: achievements, problems, targets and tasks, checked against the source."""
     fmt = output_format("summarize", {"json": as_json, "markdown": as_markdown}, output, SUFFIXES, written="json", inputs=[file])
     settings = settings_from(**flags, max_bytes=max_bytes)
+    if fmt is None and not quiet:
+        _summarize_live(file, settings, keep_unverified, no_model, stdout_console(width), usage)
+        return
     with Runtime.open(settings, keep_unverified=keep_unverified, rules_only=no_model) as runtime, progress_display(enabled=not quiet and not no_model) as bar:
         summary = summarize_file(file, runtime, progress=SectionProgress(bar))
     if fmt is None:
@@ -56,3 +60,14 @@ def summarize_cmd(
         write(output, text)
     else:
         typer.echo(text, nl=fmt == "json")
+
+
+def _summarize_live(file, settings, keep_unverified: bool, no_model: bool, console, usage: bool) -> None:
+    """The brief on stdout as it fills in: the rules' half at once, the model's areas as they arrive."""
+    view = LiveBrief(console)
+    try:
+        with Runtime.open(settings, keep_unverified=keep_unverified, rules_only=no_model) as runtime:
+            summary = summarize_file(file, runtime, progress=view)
+    finally:
+        view.abort()
+    view.finish(summary, usage=usage)

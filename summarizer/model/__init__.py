@@ -1,6 +1,8 @@
 """model: everything that talks to a language model.
 
-The client (`client`), the embedded server's lifecycle (`server`, `files`, `probe`,
-`diagnose`), the prompts and the answer cache, and the extraction that turns a section into
-items (`extract`).
+The client (`client`), the server's lifecycle beside it (`provider`: started or discovered on
+first use; `server`, `files`, `probe`, `diagnose`), the prompts and the answer cache, the
+extraction stage (`extract`: plan the calls, answer them, collect items; `areas`, `items`) and
+the strategies behind one protocol (`strategies`: abstractive, extractive, guided, rules,
+rules-only).
 """

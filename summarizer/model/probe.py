@@ -110,3 +110,12 @@ def measure_speed(base_url: str, *, model: Optional[str] = None, timeout: float 
     read = min(reads, key=lambda t: t.seconds / max(t.prompt_tokens, 1))
     write = min(writes, key=lambda t: t.seconds / max(t.completion_tokens, 1))
     return Speed(read.prompt_tokens, read.seconds, write.completion_tokens, write.seconds, runs)
+
+
+def seconds_per_report(speed: Speed, prompt_tokens: int, gen_tokens: int) -> float:
+    """What a report of `prompt_tokens` + `gen_tokens` (a strategy's measured per-report tokens)
+    costs at this speed. The measured speeds are the fastest of a few runs without a grammar, so
+    this is the least a report takes here; the prefix cache makes the prompt part smaller."""
+    prompt = prompt_tokens / speed.prompt_tps if speed.prompt_tps > 0 else 0.0
+    gen = gen_tokens / speed.gen_tps if speed.gen_tps > 0 else 0.0
+    return prompt + gen

@@ -18,7 +18,8 @@ from schemas.document import SectionKind
 from schemas.summary import DocumentSummary
 
 from summarizer.parse.document import ParsedDocument, areas
-from summarizer.model.extract import grams, is_heading_echo
+from summarizer.model.items import grams
+from summarizer.rules.picks import is_heading_echo
 from summarizer.rules.numbers import quantities
 
 class Quality(BaseModel):

@@ -1,0 +1,38 @@
+"""Strategies without a model call.
+
+- `RulePicks` ("rules"): each area shows the sentences the rule ranks highest
+  (`rules.picks.rank_sentences`: figures, result or commitment words, named things; no policy
+  lines, leads, lessons or visions), in a millisecond.
+- `RulesOnly` ("rules-only", `--no-model`): the rules' half of the summary alone (metadata,
+  headline metrics, problems, targets); no area items.
+"""
+
+from __future__ import annotations
+
+from schemas.document import SectionKind
+
+from summarizer.model.areas import area_texts
+from summarizer.model.extract import Items
+from summarizer.model.items import picked_items
+from summarizer.model.strategies.base import Strategy
+from summarizer.parse.document import ParsedDocument, areas
+from summarizer.rules.picks import rank_sentences
+
+#: Sentences shown per area.
+PICKS_SHOWN = 3
+
+
+class RulePicks(Strategy):
+    name = "rules"
+    uses_model = False
+
+    def direct(self, doc: ParsedDocument, kind: SectionKind, out: Items) -> None:
+        for section in areas(doc.tree, kind):
+            for area in area_texts(doc, section):
+                ranked = rank_sentences(area.text, area.sentences, area.title, kind == SectionKind.REVIEW)
+                picked_items(doc, area, kind, [s.index for s in ranked[:PICKS_SHOWN]], out, origin="rule")
+
+
+class RulesOnly(Strategy):
+    name = "rules-only"
+    uses_model = False
