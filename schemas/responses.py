@@ -101,3 +101,15 @@ def choices_response(n: int) -> type[BaseModel]:
         __config__=ConfigDict(extra="forbid"),
         best=(list[int], Field(min_length=n, max_length=n)),
     )
+
+
+#: The pointer shows at most this many numbered sentences and takes at most this many back.
+POINT_SENTENCES_MAX = 12
+POINT_PICKS_MAX = 3
+
+
+class PointOut(BaseModel):
+    """Where the rules read nothing: the numbers of the sentences that answer the question."""
+
+    model_config = ConfigDict(extra="forbid")
+    picks: list[Annotated[int, Field(ge=1, le=POINT_SENTENCES_MAX)]] = Field(max_length=POINT_PICKS_MAX)

@@ -18,9 +18,10 @@ from typing import Callable, Optional
 from schemas.document import SectionKind
 from schemas.summary import DocumentSource, DocumentSummary, Usage
 
-from summarizer.errors import ExtractionError
+from summarizer.errors import EndpointError, ExtractionError, LocalServerError
 from summarizer.model.cache import AnswerCache
 from summarizer.model.extract import Items, Unit, UnitAnswer, answer_unit, plan_units
+from summarizer.model.pointer import PROMPT as POINT_PROMPT, Pointed, needed, point
 from summarizer.model.prompts import load_prompt
 from summarizer.model.provider import ModelProvider
 from summarizer.model.strategies import RULES_ONLY, STRATEGIES, get_strategy
@@ -83,7 +84,7 @@ class Runtime:
 
 
 def prompt_versions() -> dict[str, str]:
-    names = {n for s in STRATEGIES for n in get_strategy(s).prompt_names()}
+    names = {n for s in STRATEGIES for n in get_strategy(s).prompt_names()} | {POINT_PROMPT}
     return {name: load_prompt(name).version for name in sorted(names)}
 
 
@@ -152,10 +153,31 @@ def run_strategy(doc: ParsedDocument, runtime: Runtime, progress: Optional[Progr
 
 
 def summarize_parsed(doc: ParsedDocument, runtime: Runtime, *, progress: Optional[Progress] = None) -> DocumentSummary:
-    return _summary(doc, runtime, run_strategy(doc, runtime, progress))
+    run = run_strategy(doc, runtime, progress)
+    return _summary(doc, runtime, run, pointed=None if runtime.rules_only else _point(doc, runtime, run))
 
 
-def _summary(doc: ParsedDocument, runtime: Runtime, run: StrategyRun) -> DocumentSummary:
+def _point(doc: ParsedDocument, runtime: Runtime, run: StrategyRun) -> Optional[Pointed]:
+    """Where the rules read no targets or no results, the model points at the sentences (model.pointer)."""
+    targets, metrics = extract_targets(doc), extract_headline_metrics(doc)
+    if needed(doc, targets, metrics) is None:
+        return None
+    try:
+        pointed = point(doc, targets, metrics, runtime.cache, runtime.model.model_id, runtime.model.get)
+    except (ExtractionError, EndpointError, LocalServerError) as exc:
+        if runtime.strategy.uses_model and not isinstance(exc, ExtractionError):
+            raise  # the strategy needs the model anyway: its error is the report's
+        return Pointed(notes=[f"the model could not point at the sentences the rules did not read: {exc.message}"])
+    for u in pointed.usage:
+        run.usage.units.append(u)
+        run.usage.calls += u.calls
+        run.usage.cached_units += int(u.cached)
+        run.usage.prompt_tokens += u.prompt_tokens
+        run.usage.completion_tokens += u.completion_tokens
+    return pointed
+
+
+def _summary(doc: ParsedDocument, runtime: Runtime, run: StrategyRun, pointed: Optional[Pointed] = None) -> DocumentSummary:
     items, failed = run.items, run.failed
     warnings = list(doc.tree.warnings)
     warnings.extend(f"area without a summary: {f}" for f in failed)
@@ -165,6 +187,9 @@ def _summary(doc: ParsedDocument, runtime: Runtime, run: StrategyRun) -> Documen
         warnings.append(f"{len(items.dropped)} model output(s) not found in the source were {verb}")
         warnings.extend(f"  {d}" for d in items.dropped[:20])
     metrics, targets = extract_headline_metrics(doc), extract_targets(doc)
+    if pointed is not None:
+        metrics, targets = metrics or pointed.metrics, targets or pointed.targets
+        warnings.extend(pointed.notes)
     mentions = indicator_mentions(doc, metrics)
     warnings.extend(absence_warnings(doc, targets, metrics, mentions))
     summary = DocumentSummary(
@@ -182,7 +207,7 @@ def _summary(doc: ParsedDocument, runtime: Runtime, run: StrategyRun) -> Documen
         mentions=mentions,
         warnings=warnings,
         dropped_unverified=len(items.dropped),
-        model=runtime.model.model_name if run.units else None,
+        model=runtime.model.model_name if run.units or run.usage.units else None,
         style=None if runtime.rules_only else runtime.strategy.name,
         prompt_versions=prompt_versions(),
         fingerprint=run_fingerprint(runtime.model_id),

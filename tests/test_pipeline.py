@@ -59,7 +59,7 @@ def test_model_items_are_present_and_sourced(seed, seed_summaries):
             if c.source.quote:
                 assert c.source.quote.replace(" ", "") in "".join(original.split())
     assert s.usage.calls >= 1 and s.usage.prompt_tokens > 0 and s.usage.completion_tokens > 0
-    assert s.model and s.prompt_versions == {"review": "4", "tasks": "3", "review_pick": "1", "tasks_pick": "1", "review_retry": "1", "tasks_retry": "1", "review_choose": "2", "tasks_choose": "2"} and s.style == "abstractive"
+    assert s.model and s.prompt_versions == {"review": "4", "tasks": "3", "review_pick": "1", "tasks_pick": "1", "review_retry": "1", "tasks_retry": "1", "review_choose": "2", "tasks_choose": "2", "point": "1"} and s.style == "abstractive"
 
 
 def test_second_run_makes_zero_model_calls(request, seed_summaries):

@@ -436,3 +436,21 @@ def _unnamed_gdp(doc: ParsedDocument, part: Section) -> Optional[_Candidate]:
         for cand in _metric_at(doc, section, fake, end, canonical="地区生产总值"):
             return cand
     return None
+
+
+def read_sentences(doc: ParsedDocument, spans: list[tuple[int, int]]) -> list[Metric]:
+    """The headline results the rules read from given sentences (cleaned spans), each the best of
+    its indicator: sentences the model pointed at where no result of the year was found
+    (model.pointer). A figure after words of the plan in its sentence is none."""
+    text = doc.clean.text
+    found: dict[str, _Candidate] = {}
+    for s, e in spans:
+        section = next((x for x in doc.tree.walk() if x.clean_start <= s < x.clean_end and not x.children), doc.tree.sections[0])
+        for m, canonical in alias_matches(text, s, e):
+            if lx.PLAN_SENTENCE_RE.search(text, s, _clause_end(text, m.end(), e)):
+                continue  # a figure the sentence sets for the plan ("今年……目标安排：……") is no result
+            for cand in _metric_at(doc, section, m, e) + _handed_out(doc, section, m, s, e):
+                key = cand.metric.canonical or cand.metric.indicator
+                if key not in found or cand.score > found[key].score:
+                    found[key] = cand
+    return [c.metric for c in sorted(found.values(), key=lambda c: c.pos)]

@@ -317,3 +317,13 @@ def _binding(doc: ParsedDocument, section: Section, pos: int) -> Optional[bool]:
         return None
     return last_b > last_e
 
+
+
+def read_sentences(doc: ParsedDocument, spans: list[tuple[int, int]]) -> list[Target]:
+    """The targets the rules read from given sentences (cleaned spans): a sentence the model
+    pointed at where no trigger introduced the year's targets (model.pointer)."""
+    out: list[Target] = []
+    for s, e in spans:
+        section = _deepest(next((p for p in doc.tree.sections if p.clean_start <= s < p.clean_end), doc.tree.sections[0]), s)
+        _read(doc, section, [(s, e)], set(), out)
+    return out
