@@ -4,12 +4,13 @@ Every heading pattern, keyword list and phrase that the pure stages (clean, spli
 rules, verify) recognise lives here, so that tuning the tool for a new kind of report means
 editing one file. Nothing in this module does any work beyond compiling regular expressions.
 
-The lexicon is a package by topic (characters, chrome, headings, kinds, problems, targets,
-metadata, figures, indicators, periods, themes); every name is read as `lexicon.NAME`."""
+The lexicon is a package by topic (characters, numbers, chrome, headings, kinds, problems,
+targets, metadata, figures, indicators, periods, themes); every name is read as `lexicon.NAME`."""
 
 from __future__ import annotations
 
 from summarizer.lexicon.characters import *  # noqa: F401,F403
+from summarizer.lexicon.numbers import *  # noqa: F401,F403
 from summarizer.lexicon.chrome import *  # noqa: F401,F403
 from summarizer.lexicon.headings import *  # noqa: F401,F403
 from summarizer.lexicon.kinds import *  # noqa: F401,F403

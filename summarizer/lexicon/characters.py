@@ -40,12 +40,11 @@ WRAPPED_MIN_LINES = 5
 #: A line this long is a text that lost its line breaks: it is broken again before each heading
 #: marker or paragraph opener that follows a sentence end.
 LOST_BREAKS_LINE = 3000
-#: Chinese numerals used in headings and inline enumerations, in order.
-CN_DIGITS = "一二三四五六七八九十"
-CN_ORDINALS = [
-    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-    "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十",
-]
+#: What joins two names or figures (城镇、农村居民; 7.7%和6.8%), and 及 too in a longer list.
+PAIR_JOINERS = ("、", "和", "与")
+LIST_JOINERS = (*PAIR_JOINERS, "及")
+
+
 def compile_alternation(words: tuple[str, ...] | list[str]) -> str:
     """A regex alternation of literal words, longest first, so that 社消零总额 beats 社消零."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -4,34 +4,6 @@ from __future__ import annotations
 
 import re
 
-#: Units as printed, longest first, with their scale against the base unit of their family.
-UNITS: list[tuple[str, str, float]] = [
-    # (unit, family, factor to the family's base)
-    ("万亿元", "yuan", 1e12), ("千亿元", "yuan", 1e11), ("百亿元", "yuan", 1e10),
-    ("亿元", "yuan", 1e8), ("千万元", "yuan", 1e7), ("百万元", "yuan", 1e6), ("万元", "yuan", 1e4),
-    ("元", "yuan", 1.0),
-    ("万美元", "usd", 1e4), ("亿美元", "usd", 1e8), ("美元", "usd", 1.0),
-    ("个百分点", "pp", 1.0), ("百分点", "pp", 1.0),
-    ("%", "pct", 1.0), ("％", "pct", 1.0), ("倍", "times", 1.0),
-    ("万平方米", "m2", 1e4), ("平方米", "m2", 1.0), ("平方公里", "km2", 1.0), ("公顷", "ha", 1.0),
-    ("万亩", "mu", 1e4), ("亩", "mu", 1.0),
-    ("公里", "km", 1.0), ("千米", "km", 1.0), ("米", "m", 1.0),
-    ("万人次", "person_times", 1e4), ("人次", "person_times", 1.0),
-    ("万人", "person", 1e4), ("人", "person", 1.0),
-    ("万户", "household", 1e4), ("户", "household", 1.0),
-    ("万个", "count", 1e4), ("万家", "count", 1e4), ("万套", "count", 1e4), ("万间", "count", 1e4),
-    ("万辆", "count", 1e4), ("亿吨", "ton", 1e8), ("万吨", "ton", 1e4), ("吨", "ton", 1.0),
-    ("万亿斤", "jin", 1e12), ("亿斤", "jin", 1e8), ("万斤", "jin", 1e4), ("公斤", "kg", 1.0), ("斤", "jin", 1.0),
-    ("亿千瓦时", "kwh", 1e8), ("万千瓦时", "kwh", 1e4), ("千瓦时", "kwh", 1.0), ("万千瓦", "kw", 1e4), ("千瓦", "kw", 1.0),
-    ("万标箱", "teu", 1e4), ("标箱", "teu", 1.0), ("万元/人", "yuan_per_person", 1e4), ("元/人", "yuan_per_person", 1.0),
-    ("岁", "years_of_age", 1.0),
-]
-#: Count words: a number followed by one of these is a count (no scale).
-COUNT_UNITS = "个家所项套间座条台辆支名批场次件宗处栋张份款只株棵类期轮所"
-#: Chinese numerals with their values, for 八千亿, 三成, 千亿.
-CN_NUM = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-CN_BIG_UNITS = {"万": 1e4, "亿": 1e8}
 #: Words of change, with their sign. 增速 and 增幅 state a growth rate.
 CHANGE_WORDS = {
     "增长": 1, "增速": 1, "增幅": 1, "涨幅": 1, "提高": 1, "提升": 1, "上升": 1, "上涨": 1, "增加": 1, "正增长": 1,
@@ -40,9 +12,40 @@ CHANGE_WORDS = {
 }
 #: Qualifiers printed before a change word (同比增长, 同口径增长, 按可比价格计算增长).
 CHANGE_QUALIFIERS = ("同口径", "同比", "环比", "按可比价格计算", "按可比价计算", "按自然口径计算", "自然口径", "年均")
+#: Words between a change word and its number (增长了5%, 涨幅控制在3%以内).
+CHANGE_LINK_WORDS = ("了", "控制在", "保持在", "为")
+#: Names of a rate. 涨幅持平 is a change of 0; a rate that moved to a figure has that figure
+#: (涨幅回落到2.6%, 增速回升至5%).
+RATE_NAMES = ("涨幅", "增速", "增幅")
+RATE_REACHED = rf"(?:{'|'.join(RATE_NAMES)})(?:回落|回升|下降|提高|上升|降|升)(?:到|至)"
+#: What a change is set against, printed before it (比上年增长, 同比下降).
+CHANGE_BASES = ("比上年", "同比")
+#: Whether a change is net of prices (实际增长7.7%, 名义增长9%).
+PRICE_BASES = ("实际", "名义")
+#: Verbs of a result before its figure (实现增长8%, 完成投资300亿元).
+RESULT_VERBS = ("实现", "完成")
+#: A clause that opens like this (after a result verb) gives a change of the indicator of the
+#: clause before ("完成投资300亿元，增长8%", "达到5.53万亿元、按可比价格计算增长4.8%").
+CHANGE_OPENERS = (
+    *CHANGE_BASES, "同口径", "自然口径", "按自然口径计算", "按可比价格计算", "按可比价计算",
+    "增长", "下降", "增速", "增幅", "提高", "降低", "回落", "上涨",
+)
+#: Words before a clause's first figure that are not the indicator's name (全年完成投资, 其中实现).
+METRIC_LEAD_WORDS = ("全年", "累计", "共", "完成", "实现", "其中")
 #: Comparators printed with targets, as they read.
 COMPARATORS_AFTER = ("以上", "左右", "以内", "以下", "之内", "上下")
 COMPARATORS_BEFORE = ("超过", "突破", "不低于", "不少于", "不高于", "不超过", "力争达到", "达到", "超", "达", "约", "近")
+#: Comparators read as another: 达 and 力争达到 are 达到 (达到4.5%左右 is "about 4.5%" all the same).
+COMPARATOR_READINGS = {"达": "达到", "力争达到": "达到"}
+#: A result printed with one of these (达到5.2%) states its number, not a bound.
+EXACT_RESULT_COMPARATORS = ("达到", "达")
+#: 分别: a list of figures after it goes, in order, to the names before it.
+RESPECTIVELY = "分别"
+#: Words between 分别 and its list of figures (分别实际增长, 分别达到), and those of them a list of
+#: figures may follow directly.
+LIST_VERBS = ("达到", "达", "为", "是", "控制在")
+RESPECTIVELY_LEAD_WORDS = (*CHANGE_BASES, *PRICE_BASES, "扣除价格因素", "按可比价格计算", *LIST_VERBS)
+RESPECTIVELY_TAIL_WORDS = (*CHANGE_BASES, *PRICE_BASES, *LIST_VERBS)
 #: Verbs that stand between an indicator and its value; they belong to neither.
 VALUE_VERBS = ("预计全年实现", "预计实现", "预计完成", "力争实现", "力争", "实现", "完成", "达到", "控制在", "保持在", "保持", "为", "达", "共", "累计", "推动完成",
                "平均值为", "平均值", "均值为", "均值", "平均为", "迈上", "跨上", "跨过", "稳定在", "由", "从")
@@ -69,7 +72,7 @@ METRIC_QUALIFIERS = ("初步统计", "初步核算", "初步预计", "预计", "
 #: Change words that only CHANGE_WORDS lists: a rate printed after them is a headline change too (CPI微降0.1%).
 EXTRA_METRIC_CHANGE_WORDS = ("微增", "微涨", "微降")
 #: A change stated without a number that means a change of 0 (居民消费价格指数持平); 基本持平 is no figure.
-FLAT_CHANGE_RE = re.compile(r"(?:涨幅|增速|增幅)?持平(?!于)")
+FLAT_CHANGE_RE = re.compile(rf"(?:{'|'.join(RATE_NAMES)})?持平(?!于)")
 #: A second figure of the same change by another definition, in brackets right after it
 #: ("增长1.7%（同口径增长2.5%以上）"): kept in the metric's quote.
 ALT_DEFINITION_RE = re.compile(r"\s*[（(][^（()）]{0,6}(?:同口径|自然口径|可比口径)[^（()）]{0,16}[）)]")

@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import re
 
+from summarizer.lexicon.characters import PAIR_JOINERS
+
+#: The canonical name of GDP, which a figure printed without a name in a review stands for.
+GDP_CANONICAL = "地区生产总值"
+#: Residents' income: per head (a name with something before it is no residents' income:
+#: 低收入农户人均可支配收入), and its urban and rural indicators.
+PER_CAPITA_INCOME = "人均可支配收入"
+URBAN_INCOME, RURAL_INCOME = "城镇居民人均可支配收入", "农村居民人均可支配收入"
+#: The urban and the rural side of a pair of indicators, and the word for both (城乡居民人均可支配收入).
+URBAN, RURAL, URBAN_AND_RURAL = "城镇", "农村", "城乡"
 #: Names printed before one indicator name that make it a list of indicators (城乡居民……分别增长4.7%、6.6%).
-URBAN_RURAL_LEAD_RE = re.compile(r"(城乡|城镇(?:居民|常住居民)?(?:、|和|与))$")
+URBAN_RURAL_LEAD_RE = re.compile(rf"({URBAN_AND_RURAL}|{URBAN}(?:居民|常住居民)?(?:{'|'.join(PAIR_JOINERS)}))$")
+#: A name that stands for two indicators at once, read as one (城乡居民人均可支配收入, 城镇、农村居民……).
+PAIRED_NAMES_LEAD_RE = re.compile(rf"{URBAN_AND_RURAL}|{URBAN}[{''.join(PAIR_JOINERS)}]")
 #: GDP printed without its name in the opening results sentence ("……，全年增长4.8%、总量达5.3万亿元").
 UNNAMED_GDP_RE = re.compile(r"(?:^|[，,。；;])(?P<lead>全年(?:经济)?|经济)(?=增长\s*\d)")
 #: Headline indicators: the canonical name and the aliases reports print.
 HEADLINE_INDICATORS: list[tuple[str, tuple[str, ...]]] = [
-    ("地区生产总值", ("地区生产总值(GDP)", "地区生产总值（GDP）", "地区生产总值", "国内生产总值", "GDP", "生产总值", "经济总量")),
+    (GDP_CANONICAL, ("地区生产总值(GDP)", "地区生产总值（GDP）", "地区生产总值", "国内生产总值", "GDP", "生产总值", "经济总量")),
     ("规上工业增加值", ("规模以上工业增加值", "规上工业企业增加值", "规上工业增加值", "规模以上工业企业增加值", "规模工业增加值")),
     ("规上工业总产值", ("规模以上工业总产值", "规上工业总产值", "规上工业企业总产值")),
     ("固定资产投资", ("固定资产投资总额", "固定资产投资完成额", "固定资产投资额", "固定资产投资", "全社会固定资产投资")),
@@ -28,8 +40,8 @@ HEADLINE_INDICATORS: list[tuple[str, tuple[str, ...]]] = [
     ("居民消费价格", ("居民消费价格指数", "居民消费价格", "CPI")),
     ("粮食产量", ("粮食总产量", "粮食产量", "粮食总产")),
     ("城镇新增就业", ("城镇新增就业", "新增城镇就业")),
-    ("城镇居民人均可支配收入", ("城镇居民人均可支配收入", "城镇常住居民人均可支配收入", "城镇居民家庭人均可支配收入")),
-    ("农村居民人均可支配收入", ("农村居民人均可支配收入", "农村常住居民人均可支配收入")),
+    (URBAN_INCOME, ("城镇居民人均可支配收入", "城镇常住居民人均可支配收入", "城镇居民家庭人均可支配收入")),
+    (RURAL_INCOME, ("农村居民人均可支配收入", "农村常住居民人均可支配收入")),
     ("居民人均可支配收入", ("全体居民人均可支配收入", "居民人均可支配收入", "人均可支配收入")),
     # the rural income before 2013's change of survey: another indicator than 农村居民人均可支配收入
     ("农村居民人均纯收入", ("农村居民人均纯收入", "农村居民家庭人均纯收入", "农民人均纯收入")),

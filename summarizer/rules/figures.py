@@ -14,22 +14,30 @@ from dataclasses import dataclass
 from typing import Optional
 
 from summarizer import lexicon as lx
-from summarizer.rules.numbers import first_number, rates
+from summarizer.rules.numbers import APPROX, MAGNITUDES, first_number, rates
 
-NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]*[一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*)"
+#: A number: Arabic, or Chinese numerals that are more than a zero or a magnitude (八千亿, 千亿, 十二).
+NUM = rf"(?:\d+(?:\.\d+)?|[{lx.CN_NUMERAL_CHARS}]*[{lx.CN_NONZERO_CHARS}][{lx.CN_NUMERAL_CHARS}]*)"
 UNIT = lx.compile_alternation([u for u, _, _ in lx.UNITS])
 QUAL = lx.compile_alternation(list(lx.CHANGE_QUALIFIERS))
 BEFORE = lx.compile_alternation(list(lx.COMPARATORS_BEFORE))
 AFTER = lx.compile_alternation(list(lx.COMPARATORS_AFTER))
 #: Every word of change (增长, 下降, 涨幅, 提高, 上升, 微降, …), one list in the lexicon.
 CHANGE = lx.compile_alternation(list(lx.CHANGE_WORDS))
+#: Units of a rate: % and points (PCT), and times as well (RATE_UNIT); % alone, full-width too.
+PERCENT = "|".join(lx.PERCENT_SIGNS)
+PCT = rf"(?:{'|'.join((*lx.PERCENT_SIGNS, *lx.POINT_UNITS))})"
+RATE_UNIT = "|".join((*lx.PERCENT_SIGNS, *lx.POINT_UNITS, lx.TIMES))
 
 #: A change as printed: 同比增长8.9%, 按自然口径计算下降9.9%, 增速7%, 增长7%以上, 涨幅控制在3.3%.
 #: A rate that moved to a figure: 涨幅回落到2.6%, 增速回升至5% (the rate is the figure).
-RATE_REACHED = r"(?:涨幅|增速|增幅)(?:回落|回升|下降|提高|上升|降|升)(?:到|至)"
-CHANGE_RE = re.compile(rf"(?:(?:{QUAL})\s*)?(?:{RATE_REACHED}|(?:{CHANGE})\s*(?:了|控制在|保持在|为)?)\s*{NUM}\s*(?:%|％|个百分点|百分点|倍)(?:{AFTER})?")
-#: A level as printed: 4759亿元, 超5200亿元, 900亿元以上, 突破千亿元.
-LEVEL_RE = re.compile(rf"(?:(?:{BEFORE})\s*)?{NUM}\s*(?:余|多)?\s*(?:{UNIT}|[万亿]+)(?:{AFTER})?")
+RATE_REACHED = lx.RATE_REACHED
+CHANGE_RE = re.compile(
+    rf"(?:(?:{QUAL})\s*)?(?:{RATE_REACHED}|(?:{CHANGE})\s*(?:{'|'.join(lx.CHANGE_LINK_WORDS)})?)\s*{NUM}\s*(?:{RATE_UNIT})(?:{AFTER})?"
+)
+#: A level as printed: 4759亿元, 超5200亿元, 900亿元以上, 突破千亿元 (LEVEL: without the comparators).
+LEVEL = rf"{NUM}\s*(?:{APPROX})?\s*(?:{UNIT}|[{MAGNITUDES}]+)"
+LEVEL_RE = re.compile(rf"(?:(?:{BEFORE})\s*)?{LEVEL}(?:{AFTER})?")
 VALUE_VERBS_RE = re.compile(r"(?:" + lx.compile_alternation(list(lx.VALUE_VERBS)) + r")+$")
 LEAD_RE = re.compile(r"^(?:" + lx.compile_alternation(lx.TARGET_LEAD_WORDS) + ")+")
 
@@ -39,7 +47,7 @@ def canonical_indicator(name: str) -> Optional[str]:
     mentions one (人均地区生产总值, 单位地区生产总值能耗, 研发经费相当于生产总值的比例) is none."""
     name = re.sub(r"[(（]GDP[)）]", "", name.strip())
     if name in lx.GDP_BARE_NAMES:
-        return "地区生产总值"
+        return lx.GDP_CANONICAL
     if lx.NOT_HEADLINE_RE.search(name):
         return None
     for canonical, aliases in lx.HEADLINE_INDICATORS:
@@ -56,20 +64,19 @@ def comparator_of(target: str) -> Optional[str]:
             return word
     for word in lx.COMPARATORS_BEFORE:
         if target.startswith(word) or re.match(rf"^(?:{CHANGE})?{re.escape(word)}", target):
-            return {"达": "达到", "力争达到": "达到"}.get(word, word)
+            return lx.COMPARATOR_READINGS.get(word, word)
     return None
 
 
 
-PCT = r"(?:%|％|个百分点|百分点)"
 TARGET_CHANGE = CHANGE
 #: A target value: 增长5%左右, 增长5.0%—5.5%, 涨幅2%左右, 5.5%以内, 616亿斤左右, 70万人, 16.8万元/人左右.
 TARGET_VALUE_RE = re.compile(
     rf"(?:(?:{QUAL})\s*)?(?:(?:{TARGET_CHANGE})\s*)?(?:(?:{BEFORE})\s*)?"
-    rf"(?:\d+(?:\.\d+)?\s*{PCT}?\s*[-—–~～至到]\s*\d+(?:\.\d+)?\s*{PCT}"
-    rf"|{NUM}\s*(?:余|多)?\s*(?:{PCT}|{UNIT}|[万亿]+))(?:{AFTER})?"
+    rf"(?:\d+(?:\.\d+)?\s*{PCT}?\s*[{lx.RANGE_MARKS}]\s*\d+(?:\.\d+)?\s*{PCT}"
+    rf"|{NUM}\s*(?:{APPROX})?\s*(?:{PCT}|{UNIT}|[{MAGNITUDES}]+))(?:{AFTER})?"
 )
-RANGE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|％)?\s*[-—–~～至到]\s*(\d+(?:\.\d+)?)")
+RANGE_RE = re.compile(rf"(\d+(?:\.\d+)?)\s*(?:{PERCENT})?\s*[{lx.RANGE_MARKS}]\s*(\d+(?:\.\d+)?)")
 
 _RATE_REACHED_RE = re.compile(RATE_REACHED)
 CHANGE_WORD_RE = re.compile(lx.compile_alternation(list(lx.CHANGE_WORDS)))
@@ -114,8 +121,10 @@ class ClauseMetric:
 
 _CLAUSE_RE = re.compile(r"[^，,；;。、！!？?\n：:]+")
 #: A count in Arabic digits (新建幼儿园7所, 建成项目120个以上).
-COUNT_RE = re.compile(rf"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿)?[{lx.COUNT_UNITS}](?:{AFTER})?")
-_METRIC_LEAD_VERBS_RE = re.compile(r"^(?:全年|累计|共|完成|实现|其中)+")
+COUNT_RE = re.compile(rf"\d+(?:\.\d+)?\s*(?:{APPROX})?\s*(?:{'|'.join(lx.CN_BIG_UNITS)})?[{lx.COUNT_UNITS}](?:{AFTER})?")
+_METRIC_LEAD_VERBS_RE = re.compile(rf"^(?:{'|'.join(lx.METRIC_LEAD_WORDS)})+")
+#: Words before a change that make it the change of the figure before ("……300亿元，增长8%").
+_CHANGE_OF_THE_FIGURE_BEFORE = rf"\s*(?:{'|'.join((*lx.RESULT_VERBS, *lx.CHANGE_BASES))})*"
 
 
 def clause_metrics(text: str, start: int, end: int) -> list[ClauseMetric]:
@@ -140,7 +149,7 @@ def clause_metrics(text: str, start: int, end: int) -> list[ClauseMetric]:
         first = min(firsts, key=lambda m: m.start())
         lead = clause[: first.start()]
         indicator = _METRIC_LEAD_VERBS_RE.sub("", LEAD_RE.sub("", VALUE_VERBS_RE.sub("", lead.strip()))).strip(" “”")
-        if change and re.fullmatch(r"\s*(?:实现|完成|比上年|同比)*", clause[: change.start()]) and out and out[-1].change is None and out[-1].end == a - 1:
+        if change and re.fullmatch(_CHANGE_OF_THE_FIGURE_BEFORE, clause[: change.start()]) and out and out[-1].change is None and out[-1].end == a - 1:
             prev = out[-1]  # "……300亿元，增长8%": the change of the figure before
             out[-1] = ClauseMetric(prev.indicator, prev.value, change.group(0), prev.qualifier, prev.start, a + change.end())
             continue
@@ -153,7 +162,7 @@ def clause_metrics(text: str, start: int, end: int) -> list[ClauseMetric]:
 
 
 CLAUSE_BREAK_RE = re.compile(r"[，,、；;]")
-CHANGE_OPENER_RE = re.compile(r"\s*(?:实现|完成)?(?:比上年|同比|同口径|自然口径|按自然口径计算|按可比价格计算|按可比价计算|增长|下降|增速|增幅|提高|降低|回落|上涨)")
+CHANGE_OPENER_RE = re.compile(rf"\s*(?:{'|'.join(lx.RESULT_VERBS)})?(?:{'|'.join(lx.CHANGE_OPENERS)})")
 
 
 def own_clause_end(window: str, pos: int) -> int:

@@ -19,14 +19,18 @@ from summarizer import lexicon as lx
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _UNIT_ALT = lx.compile_alternation([u for u, _, _ in lx.UNITS])
 _UNITS = {u: (family, factor) for u, family, factor in lx.UNITS}
+#: Regex pieces of every figure: the words of an approximate number (余|多), and the big
+#: magnitudes as a character class's content (万亿).
+APPROX = "|".join(lx.APPROX_WORDS)
+MAGNITUDES = "".join(lx.CN_BIG_UNITS)
 _ARABIC_RE = re.compile(
-    rf"(?P<num>\d+(?:\.\d+)?)\s*(?P<approx>余|多)?\s*(?:(?P<unit>{_UNIT_ALT})|(?P<mag>[万亿]+)|(?P<count>[{lx.COUNT_UNITS}]))?"
+    rf"(?P<num>\d+(?:\.\d+)?)\s*(?P<approx>{APPROX})?\s*(?:(?P<unit>{_UNIT_ALT})|(?P<mag>[{MAGNITUDES}]+)|(?P<count>[{lx.COUNT_UNITS}]))?"
 )
 _CN_RE = re.compile(
-    rf"(?P<num>[零〇一二两三四五六七八九十百千万亿]+)(?:(?P<cheng>成)|(?P<unit>{_UNIT_ALT}))?"
+    rf"(?P<num>[{lx.CN_NUMERAL_CHARS}]+)(?:(?P<cheng>{lx.TENTHS})|(?P<unit>{_UNIT_ALT}))?"
 )
-_CN_MAGNITUDE = set("十百千万亿")
-_CN_DIGIT = set("零〇一二两三四五六七八九")
+_CN_MAGNITUDE = set(lx.CN_SMALL_UNITS) | set(lx.CN_BIG_UNITS)
+_CN_DIGIT = set(lx.CN_NUM)
 
 
 @dataclass(frozen=True)
@@ -54,11 +58,11 @@ def parse_cn_number(s: str) -> Optional[float]:
         elif ch in lx.CN_SMALL_UNITS:
             cur += (1.0 if digit is None else digit) * lx.CN_SMALL_UNITS[ch]
             digit = None
-        elif ch == "万":
+        elif ch == lx.WAN:
             amount = cur + (digit or 0.0)
             wan += (amount or 1.0) * 1e4
             cur, digit = 0.0, None
-        elif ch == "亿":
+        elif ch == lx.YI:
             amount = wan + cur + (digit or 0.0)
             yi += (amount or 1.0) * 1e8
             wan = cur = 0.0
@@ -95,7 +99,7 @@ def quantities(text: str) -> list[Quantity]:
         s = m.group("num")
         if not (set(s) & _CN_MAGNITUDE or m.group("cheng")):
             continue  # 一是, 两个: ordinals and words, not quantities
-        if not set(s) & (_CN_DIGIT | set("十百千")):
+        if not set(s) & (_CN_DIGIT | set(lx.CN_SMALL_UNITS)):
             continue  # 万 / 亿 alone (万元GDP) is a unit, not a number
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
@@ -103,7 +107,7 @@ def quantities(text: str) -> list[Quantity]:
         if n is None:
             continue
         if m.group("cheng"):
-            out.append(Quantity(text[m.start() : m.end()], m.start(), m.end(), n, n * 10, "pct", "成"))
+            out.append(Quantity(text[m.start() : m.end()], m.start(), m.end(), n, n * 10, "pct", lx.TENTHS))
             continue
         unit = m.group("unit")
         family, factor = _UNITS[unit] if unit else (None, 1.0)
@@ -139,9 +143,9 @@ def first_number(text: str) -> tuple[Optional[float], Optional[str]]:
     if not qs:
         return None, None
     q = qs[0]
-    if q.unit == "成":
+    if q.unit == lx.TENTHS:
         return q.value, "%"
-    for big, scale in (("亿", 1e8), ("万", 1e4)):
+    for big, scale in reversed(lx.CN_BIG_UNITS.items()):  # 亿 before 万
         if big in q.text and not q.text[0].isdigit():  # 千亿元: count it in 亿元
             return q.raw / scale, big + (q.unit or "")
     return q.raw, q.unit

@@ -18,22 +18,26 @@ from dataclasses import dataclass
 from typing import Optional
 
 from summarizer import lexicon as lx
-from summarizer.rules.figures import AFTER, BEFORE, CHANGE, NUM, UNIT
+from summarizer.rules.figures import AFTER, BEFORE, CHANGE, LEVEL, NUM, UNIT
+from summarizer.rules.numbers import APPROX, MAGNITUDES
 
-_ITEM = rf"(?:(?:{CHANGE})\s*)?(?:(?:{BEFORE})\s*)?{NUM}\s*(?:余|多)?\s*(?:%|个百分点|百分点|倍|{UNIT}|[万亿]+)(?:{AFTER})?"
+#: The units of a rate in a list (cleaned text prints % in ASCII only).
+_RATE = "|".join(("%", *lx.POINT_UNITS, lx.TIMES))
+_ITEM = rf"(?:(?:{CHANGE})\s*)?(?:(?:{BEFORE})\s*)?{NUM}\s*(?:{APPROX})?\s*(?:{_RATE}|{UNIT}|[{MAGNITUDES}]+)(?:{AFTER})?"
 #: A list of figures: 7.7%和6.8%, 9422元、2936元.
-_LIST_RE = re.compile(rf"(?P<first>{_ITEM})(?:\s*(?:和|、|与|及)\s*{_ITEM})+")
+_LIST_RE = re.compile(rf"(?P<first>{_ITEM})(?:\s*(?:{'|'.join(lx.LIST_JOINERS)})\s*{_ITEM})+")
 _ITEM_RE = re.compile(_ITEM)
 #: Words between 分别 (or the clause that continues it) and its list: 实际, 比上年, 达到, 增长 …
-_LEAD_RE = re.compile(rf"(?:比上年|同比|实际|名义|扣除价格因素|按可比价格计算|达到|达|为|是|控制在|{CHANGE})*")
+_LEAD_RE = re.compile(rf"(?:{'|'.join(lx.RESPECTIVELY_LEAD_WORDS)}|{CHANGE})*")
 _CHANGE_WORD_RE = re.compile(rf"(?:{CHANGE})")
-_RATE_RE = re.compile(r"%|个百分点|百分点|倍")
+_RATE_RE = re.compile(_RATE)
 #: A lead word that ends right before a position (to walk back from a list over its lead words).
-_LEAD_TAIL_RE = re.compile(rf"(?:比上年|同比|实际|名义|达到|达|为|是|控制在|{CHANGE})$")
+_LEAD_TAIL_RE = re.compile(rf"(?:{'|'.join(lx.RESPECTIVELY_TAIL_WORDS)}|{CHANGE})$")
 _CHANGE_FIGURE_RE = re.compile(rf"(?:{CHANGE})\s*{NUM}")
-_LEVEL_FIGURE_RE = re.compile(rf"{NUM}\s*(?:余|多)?\s*(?:{UNIT}|[万亿]+)")
+_LEVEL_FIGURE_RE = re.compile(LEVEL)
 _AFTER_WORDS = tuple(lx.COMPARATORS_AFTER)
-_PAIRED_LEAD_RE = re.compile(r"城乡|城镇[、和与]")
+#: A list's words after 分别 up to the list (to run on into it from a name).
+_UP_TO_RESPECTIVELY = rf"[^。；;！!？?，,]*?{lx.RESPECTIVELY}"
 
 
 @dataclass(frozen=True)
@@ -55,8 +59,8 @@ def hand_out(text: str, start: int, end: int, names: list[tuple[int, int]]) -> l
     taken = -1
     for m in _LIST_RE.finditer(text, start, end):
         lead_start = _lead_start(text, start, m.start())
-        respectively = text.endswith("分别", start, lead_start)
-        anchor = lead_start - 2 if respectively else lead_start
+        respectively = text.endswith(lx.RESPECTIVELY, start, lead_start)
+        anchor = lead_start - len(lx.RESPECTIVELY) if respectively else lead_start
         if m.start() < taken:
             continue
         for items, change_word, list_end in _lists_after(text, lead_start, end):
@@ -94,10 +98,10 @@ def _names_before(text: str, start: int, at: int, names: list[tuple[int, int]], 
     for i, (a, b) in enumerate(reversed(clauses)):
         inside = [n for n in names if a <= n[0] and n[1] <= b]
         if i == 0:
-            if inside and _PAIRED_LEAD_RE.search(text, a, inside[0][0]):
+            if inside and lx.PAIRED_NAMES_LEAD_RE.search(text, a, inside[0][0]):
                 return []  # "城乡居民人均可支配收入分别……": one name for both, read with it
             chosen = inside
-        elif "分别" in text[a:b]:
+        elif lx.RESPECTIVELY in text[a:b]:
             break  # a list of its own
         elif not inside:
             if _ITEM_RE.search(text, a, b):
@@ -127,7 +131,7 @@ def _lists_after(text: str, at: int, end: int) -> list[tuple[list[str], str, int
             break
         items = [i.group(0) for i in _ITEM_RE.finditer(m.group(0))]
         change = _CHANGE_WORD_RE.findall(words)
-        qualifier = next((q for q in ("实际", "名义") if q in words), "")
+        qualifier = next((q for q in lx.PRICE_BASES if q in words), "")
         out.append((items, qualifier + change[-1] if change else "", m.end()))
         nxt = re.match(r"\s*[，,]\s*", text[m.end() : end])
         if not nxt or (out and len(out[0][0]) != len(items)):
@@ -139,5 +143,5 @@ def _lists_after(text: str, at: int, end: int) -> list[tuple[list[str], str, int
 def has_list_after(text: str, pos: int, end: int) -> bool:
     """Whether `pos` (after an indicator's name) runs on into a 分别 list before its own figure:
     "城镇居民人均可支配收入和农村居民人均纯收入分别……" names two indicators, not one."""
-    clause = re.match(r"[^。；;！!？?，,]*?分别", text[pos:end])
+    clause = re.match(_UP_TO_RESPECTIVELY, text[pos:end])
     return bool(clause) and not _ITEM_RE.search(clause.group(0))
