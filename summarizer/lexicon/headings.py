@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-_CN = "[一二三四五六七八九十]{1,3}"
+from summarizer.lexicon.numbers import CN_DIGITS
+
+_CN = rf"[{CN_DIGITS}]{{1,3}}"
 #: Line-start heading styles, outermost first. The rank orders nesting: a heading nests under
 #: the nearest open heading of a smaller rank.
 HEADING_STYLES = [
@@ -15,6 +17,8 @@ HEADING_STYLES = [
     ("num", 3, re.compile(r"^(?P<n>\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
     ("paren_num", 4, re.compile(r"^[(（]\s*(?P<n>\d{1,2})\s*[)）]\s*")),
 ]
+#: A line that opens with a heading's marker (二、, （三）, 第二部分): a list above it is over.
+HEADING_MARKER_RE = re.compile(rf"(?:{_CN}\s*[、.．]|[(（]\s*{_CN}\s*[)）]|第{_CN}部分)")
 #: Unnumbered part headings ("2024年工作回顾", "2025年工作安排建议", "加强政府自身建设"): short lines
 #: without sentence punctuation that say what part of a report they open.
 PLAIN_HEADING_MAX = 24

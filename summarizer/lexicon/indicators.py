@@ -14,6 +14,10 @@ PER_CAPITA_INCOME = "人均可支配收入"
 URBAN_INCOME, RURAL_INCOME = "城镇居民人均可支配收入", "农村居民人均可支配收入"
 #: The urban and the rural side of a pair of indicators, and the word for both (城乡居民人均可支配收入).
 URBAN, RURAL, URBAN_AND_RURAL = "城镇", "农村", "城乡"
+#: Words right before an indicator's name that make it a ratio (人均/年均, 单位, 万元 GDP), and after it
+#: (地区生产总值能耗, 生产总值的比例): the name is no headline indicator there.
+RATIO_NAME_PREFIXES = ("均", "单位", "万元")
+RATIO_AFTER_NAME_RE = re.compile(r"(?:的)?(?:比[例重]|能耗|占比|增加值率)")
 #: Names printed before one indicator name that make it a list of indicators (城乡居民……分别增长4.7%、6.6%).
 URBAN_RURAL_LEAD_RE = re.compile(rf"({URBAN_AND_RURAL}|{URBAN}(?:居民|常住居民)?(?:{'|'.join(PAIR_JOINERS)}))$")
 #: A name that stands for two indicators at once, read as one (城乡居民人均可支配收入, 城镇、农村居民……).

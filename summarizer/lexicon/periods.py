@@ -4,6 +4,16 @@ from __future__ import annotations
 
 import re
 
+#: What follows a year's number (2025年), and what after it makes a paragraph open on that year
+#: (2026年是……, 2026年，……).
+YEAR_WORD = "年"
+YEAR_OPENS = r"(?:是|，|,)"
+#: The period of a figure of the whole year, as printed (the default of a figure without one).
+FULL_YEAR = "全年"
+#: An average over years (年均增长6%): never the figure or the target of one year.
+ANNUAL_AVERAGE = "年均"
+#: 以来 after a time (2020年以来) looks back from the review: a word of the review year.
+REVIEW_SINCE = "以来"
 #: A paragraph of a review part that speaks of several years (the five-year review of a report
 #: that closes a plan period): one of these in its first sentences.
 MULTI_YEAR_OPENING_RE = re.compile(

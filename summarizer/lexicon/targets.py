@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from summarizer.lexicon.characters import compile_alternation
+
 #: A paragraph that introduces the target list ("主要目标如下", "主要预期目标是").
 #: A line break may stand between its words (今年经济社会发展的主要预期目标⏎是：).
 TARGETS_TRIGGER_RE = re.compile(
@@ -39,5 +41,8 @@ BINDING_RE = re.compile(r"约束性")
 EXPECTED_RE = re.compile(r"预期性")
 #: Words that lead a target clause without belonging to the indicator (力争GDP增长7%).
 TARGET_LEAD_WORDS = ("力争", "确保", "争取", "努力", "全年", "其中", "以及", "和", "及", "实现", "今年", "明年")
-#: Targets stated without a number.
+#: Targets stated without a number, and a clause that states one (外贸进出口总额实现正增长).
 QUALITATIVE_TARGETS = ("正增长", "负增长", "持平", "基本同步", "同步增长")
+QUALITATIVE_TARGET_RE = re.compile(r"(?:实现)?(?P<t>" + compile_alternation(QUALITATIVE_TARGETS) + ")")
+#: Characters trimmed from the end of a target's indicator (经济增长的 → 经济增长).
+INDICATOR_TRIM = " ,，、的"

@@ -20,7 +20,7 @@ from summarizer.parse.split import ANNEX
 from summarizer.rules.targets import plan_year_triggers
 from summarizer.rules.respectively import hand_out, has_list_after
 from summarizer.rules.figures import (
-    CHANGE, CHANGE_RE, LEVEL_RE, NUM, metric_figures, own_clause_end,
+    CHANGE, CHANGE_RE, LEVEL_RE, NUM, PCT, PERCENT, metric_figures, own_clause_end,
 )
 
 _ALIASES = sorted(((a, c) for c, aliases in lx.HEADLINE_INDICATORS for a in aliases), key=lambda x: -len(x[0]))
@@ -49,13 +49,14 @@ def _alias_stands_alone(text: str, m: re.Match) -> bool:
     """The alias names the indicator itself, not a part or a ratio of it: not 人均/单位 GDP, not
     海洋生产总值, not the 出口 of 进出口, not 地区生产总值能耗 or 生产总值的比例."""
     alias, before = m.group(0), text[max(0, m.start() - 2) : m.start()]
-    if before.endswith(("人均", "单位", "万元")) or (before[-1:] == "均"):
+    if before.endswith(lx.RATIO_NAME_PREFIXES):
         return False
-    if alias in lx.BARE_ALIASES and before[-1:] and "\u4e00" <= before[-1] <= "\u9fff" and before[-1] not in lx.GDP_BARE_PREFIX_CHARS:
+    after_han = bool(_HAN_RE.fullmatch(before[-1:]))
+    if alias in lx.BARE_ALIASES and after_han and before[-1] not in lx.GDP_BARE_PREFIX_CHARS:
         return False
-    if alias == "人均可支配收入" and before[-1:] and "\u4e00" <= before[-1] <= "\u9fff":
+    if alias == lx.PER_CAPITA_INCOME and after_han:
         return False  # 低收入农户人均可支配收入 is not the residents' income
-    return not re.match(r"(?:的)?(?:比[例重]|能耗|占比|增加值率)", text[m.end() : m.end() + 4])
+    return not lx.RATIO_AFTER_NAME_RE.match(text[m.end() : m.end() + 4])
 
 
 def _metric_at(doc: ParsedDocument, section: Section, m: re.Match, limit: int, canonical: Optional[str] = None) -> list[_Candidate]:
@@ -71,7 +72,7 @@ def _metric_at(doc: ParsedDocument, section: Section, m: re.Match, limit: int, c
     clause_start = max(clause_start, section.clean_start)
     lead = text[clause_start : m.start()]
     pair = lx.URBAN_RURAL_LEAD_RE.search(lead)
-    if pair and window.startswith("分别") and "人均可支配收入" in indicator:
+    if pair and window.startswith(lx.RESPECTIVELY) and lx.PER_CAPITA_INCOME in indicator:
         return _urban_rural(doc, section, m, window, clause_start, pair)
     if has_list_after(text, m.end(), end):
         return []  # one of the names of a 分别 list: `_handed_out` reads it
@@ -104,7 +105,7 @@ def _metric_at(doc: ParsedDocument, section: Section, m: re.Match, limit: int, c
     if value is None and change is not None:  # "增长6.1%、突破2万亿元大关"
         tail = lx.TOTAL_AFTER_CHANGE_RE.match(window, change.end())
         total = LEVEL_RE.match(window, tail.end()) if tail else None
-        if total and re.search(r"\d", total.group(0)) and not re.search(r"%|％|百分点", total.group(0)) and not _ALIAS_RE.search(window, change.end(), total.start()):
+        if total and re.search(r"\d", total.group(0)) and not re.search(PCT, total.group(0)) and not _ALIAS_RE.search(window, change.end(), total.start()):
             value, value_end = total, total.end()
     period_m = None
     for pm in lx.PERIOD_RE.finditer(text, clause_start, m.end() + (value.start() if value else after)):
@@ -179,14 +180,14 @@ def _flat(doc: ParsedDocument, section: Section, m: re.Match, window: str, after
 def _urban_rural(doc: ParsedDocument, section: Section, m: re.Match, window: str, clause_start: int, pair: re.Match) -> list[_Candidate]:
     """"城乡居民人均可支配收入分别增长4.7%、6.6%" → the urban and the rural figure, each with the
     change word the list shares; never one figure for both."""
-    changes = re.match(rf"分别\s*(?P<word>{CHANGE})\s*(?P<a>{NUM}\s*(?:%|％))\s*(?:、|和|与)\s*(?P<b>{NUM}\s*(?:%|％))", window)
+    changes = _URBAN_RURAL_CHANGES_RE.match(window)
     if not changes:
         return []
     text = doc.clean.text
     start = clause_start + pair.start() if clause_start + pair.start() < m.start() else m.start()
     span_end = m.end() + changes.end()
     out = []
-    for k, (canonical, group) in enumerate((("城镇居民人均可支配收入", "a"), ("农村居民人均可支配收入", "b"))):
+    for k, (canonical, group) in enumerate(((lx.URBAN_INCOME, "a"), (lx.RURAL_INCOME, "b"))):
         change_text = changes.group("word") + changes.group(group)
         indicator = text[start : m.end()]
         metric = _metric(doc, section, indicator, canonical, None, change_text, None, None, start, span_end)
@@ -221,11 +222,11 @@ def extract_headline_metrics(doc: ParsedDocument) -> list[Metric]:
                 _mark_several_years(cand, several and not _names_its_year(doc, c_start, cand.metric, review_year))
                 cand.rank = (cand.score, _headline_density(text, m.start()), _of_the_year(text, m.start(), sentence, review_year, several), in_review)
                 found.setdefault(cand.metric.canonical or cand.metric.indicator, []).append(cand)
-    if "地区生产总值" not in found:
+    if lx.GDP_CANONICAL not in found:
         for part in doc.tree.sections:
             gdp = _unnamed_gdp(doc, part) if part.kind == SectionKind.REVIEW and not part.derived else None
             if gdp:
-                found["地区生产总值"] = [gdp]
+                found[lx.GDP_CANONICAL] = [gdp]
                 break
     best = []
     for cands in found.values():
@@ -272,7 +273,7 @@ def _names_its_year(doc: ParsedDocument, c_start: int, metric: Metric, review_ye
     """Whether the words from a figure's clause to the figure name the review year (its number, 去年)."""
     _, end = doc.clean.to_clean(metric.source.start, metric.source.end)
     words = doc.clean.text[c_start:end]
-    return "年均" not in words and (bool(lx.REVIEW_YEAR_SENTENCE_RE.search(words)) or (review_year is not None and f"{review_year}年" in words))
+    return lx.ANNUAL_AVERAGE not in words and (bool(lx.REVIEW_YEAR_SENTENCE_RE.search(words)) or (review_year is not None and f"{review_year}{lx.YEAR_WORD}" in words))
 
 
 def _of_the_year(text: str, pos: int, sentence: str, review_year: Optional[int], several: bool) -> bool:
@@ -280,7 +281,7 @@ def _of_the_year(text: str, pos: int, sentence: str, review_year: Optional[int],
     in its paragraph (up to YEAR_CUE_WINDOW characters back) name the year (刚刚过去的2025年，……),
     not several years; or its sentence names the year outside a passage of several years."""
     floor = max(text.rfind("\n", 0, pos) + 1, pos - YEAR_CUE_WINDOW)
-    year = rf"|{review_year}年" if review_year else ""
+    year = rf"|{review_year}{lx.YEAR_WORD}" if review_year else ""
     cues = list(re.finditer(rf"(?P<year>{lx.REVIEW_YEAR_SENTENCE_RE.pattern}{year})|(?P<years>{lx.MULTI_YEAR_SENTENCE_RE.pattern})", text[floor:pos]))
     if cues:
         return cues[-1].group("year") is not None
@@ -292,7 +293,7 @@ YEAR_CUE_WINDOW = 600
 
 
 def _names_the_year(sentence: str, review_year: Optional[int]) -> bool:
-    return bool(lx.REVIEW_YEAR_SENTENCE_RE.search(sentence)) or (review_year is not None and f"{review_year}年" in sentence)
+    return bool(lx.REVIEW_YEAR_SENTENCE_RE.search(sentence)) or (review_year is not None and f"{review_year}{lx.YEAR_WORD}" in sentence)
 
 
 def states_a_result(text: str, p_start: int, s_start: int, clause_end: int, review_year: Optional[int]) -> bool:
@@ -302,7 +303,7 @@ def states_a_result(text: str, p_start: int, s_start: int, clause_end: int, revi
     plan: "做好今年的工作……。过去一年，……。国内生产总值增长10.3%，……"."""
     if lx.PLAN_SENTENCE_RE.search(text, s_start, clause_end):
         return False
-    year = rf"|{review_year}年" if review_year else ""
+    year = rf"|{review_year}{lx.YEAR_WORD}" if review_year else ""
     cues = list(re.finditer(rf"(?P<review>{lx.REVIEW_YEAR_SENTENCE_RE.pattern}{year})|(?P<plan>{lx.PLAN_SENTENCE_RE.pattern})", text[p_start:clause_end]))
     return bool(cues) and cues[-1].group("review") is not None
 
@@ -353,7 +354,7 @@ def plan_start(doc: ParsedDocument) -> int:
     first_part = next((p.clean_end for p in doc.tree.sections if not p.derived), 0)
     for line in re.finditer(r"[^\n]+", text):
         opening = line.group(0)[:40]
-        if lx.PLAN_OPENING_RE.match(opening) or (plan_year and re.match(rf"{plan_year}年(?:是|，|,)", opening)):
+        if lx.PLAN_OPENING_RE.match(opening) or (plan_year and re.match(rf"{plan_year}{lx.YEAR_WORD}{lx.YEAR_OPENS}", opening)):
             if line.start() >= min(first_part, len(text) // 4) or not doc.tree.sections:
                 starts.append(line.start())
                 break
@@ -384,6 +385,11 @@ _NO_RESULTS = (SectionKind.TARGETS, SectionKind.REQUIREMENTS, SectionKind.GLOSSA
 _SENTENCE_END_RE = re.compile("[。！？!?]")
 _CLAUSE_STOP_RE = re.compile("[，,；;。！？!?]")
 _FIGURE_SOON_RE = re.compile(r"[^。；;，,\n\d]{0,10}\d")
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+#: "城乡居民人均可支配收入分别增长4.7%、6.6%": the change word and the urban and the rural rate.
+_URBAN_RURAL_CHANGES_RE = re.compile(
+    rf"{lx.RESPECTIVELY}\s*(?P<word>{CHANGE})\s*(?P<a>{NUM}\s*(?:{PERCENT}))\s*(?:{'|'.join(lx.PAIR_JOINERS)})\s*(?P<b>{NUM}\s*(?:{PERCENT}))"
+)
 
 
 #: A figure of several years ranks below any figure of the review year.
@@ -396,7 +402,7 @@ def _mark_several_years(cand: _Candidate, in_passage: bool) -> None:
     if in_passage:
         cand.metric.period = lx.MULTI_YEAR_PERIOD
         cand.score -= SEVERAL_YEARS_PENALTY
-    if "年均" in (cand.metric.change or ""):  # an average over years, even beside the year's own figure
+    if lx.ANNUAL_AVERAGE in (cand.metric.change or ""):  # an average over years, even beside the year's own figure
         cand.score -= SEVERAL_YEARS_PENALTY
 
 
@@ -433,7 +439,7 @@ def _unnamed_gdp(doc: ParsedDocument, part: Section) -> Optional[_Candidate]:
         at = m.start("lead")
         section = next((s for s in part.walk() if s.clean_start <= at < s.clean_end and not s.children), part)
         fake = re.compile(re.escape(m.group("lead"))).match(text, at)
-        for cand in _metric_at(doc, section, fake, end, canonical="地区生产总值"):
+        for cand in _metric_at(doc, section, fake, end, canonical=lx.GDP_CANONICAL):
             return cand
     return None
 

@@ -21,8 +21,6 @@ from summarizer.rules.figures import (
 )
 from summarizer.rules.numbers import first_number
 
-#: A target without a number.
-QUALITATIVE_TARGET_RE = re.compile(r"(?:实现)?(?P<t>" + lx.compile_alternation(lx.QUALITATIVE_TARGETS) + ")")
 _TVERBS_RE = re.compile(r"(?:" + lx.compile_alternation(list(lx.TARGET_VERBS)) + r")+$")
 
 
@@ -79,7 +77,7 @@ def _list_after(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
         if (goes_on or last_dash) and _LABEL_LINE_RE.fullmatch(text, nxt, le):
             nxt = le + 1  # "预期性指标", "约束性指标": a label inside the list
             continue
-        if not goes_on or _HEADING_LINE_RE.match(text, nxt) or not _states_targets(text, *first) or lx.TARGETS_AFTERWORD_RE.match(text, first[0], first[1]):
+        if not goes_on or lx.HEADING_MARKER_RE.match(text, nxt) or not _states_targets(text, *first) or lx.TARGETS_AFTERWORD_RE.match(text, first[0], first[1]):
             break
         out += [first] if dash else [(nxt + m.start(), nxt + m.end()) for m in re.finditer(r"[^。]+。?", text[nxt:le])]
         nxt, last, last_dash = le + 1, text[first[0] : first[1]].rstrip() if dash else text[nxt:le].rstrip(), dash
@@ -102,7 +100,6 @@ def _states_targets(text: str, s: int, e: int) -> bool:
 
 
 _COLON_RE = re.compile(r"[ \t]*[:：，,]?[ \t]*")
-_HEADING_LINE_RE = re.compile(r"(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|第[一二三四五六七八九十]{1,3}部分)")
 
 
 def _clauses_of(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -112,7 +109,7 @@ def _clauses_of(text: str, s: int, e: int) -> list[tuple[int, int]]:
     for m in re.finditer(r"[^，,；;。]+", text[s:e]):
         a, b = s + m.start(), s + m.end()
         clause = text[a:b]
-        if "分别" in clause or not TARGET_VALUE_RE.search(clause):
+        if lx.RESPECTIVELY in clause or not TARGET_VALUE_RE.search(clause):
             out.append((a, b))
             continue
         pos = a
@@ -131,7 +128,7 @@ def _indicator_before(clause: str, at: int) -> str:
     indicator = clause[:at].strip(" ,，、:：")
     indicator = _TVERBS_RE.sub("", indicator)
     indicator = lx.TARGET_WORD_TAIL_RE.sub("", indicator)
-    return LEAD_RE.sub("", indicator).strip(" ,，、的")
+    return LEAD_RE.sub("", indicator).strip(lx.INDICATOR_TRIM)
 
 
 def parse_target(clause: str) -> list[tuple[str, str, int, int]]:
@@ -140,7 +137,7 @@ def parse_target(clause: str) -> list[tuple[str, str, int, int]]:
     增长5%、6.5%左右", "城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内")."""
     values = list(TARGET_VALUE_RE.finditer(clause))
     if not values:
-        q = QUALITATIVE_TARGET_RE.search(clause)
+        q = lx.QUALITATIVE_TARGET_RE.search(clause)
         if q:  # 外贸进出口总额实现正增长
             indicator = _indicator_before(clause, q.start("t"))
             if indicator and len(indicator) <= 30:
@@ -155,14 +152,15 @@ def parse_target(clause: str) -> list[tuple[str, str, int, int]]:
         return []
     first = values[0]
     indicator = _indicator_before(clause, first.start())
-    if "分别" in clause[: first.start()] or indicator.endswith("分别"):
-        names = [n for n in re.split(r"[、和及与]", indicator.replace("分别", "")) if n]
+    if lx.RESPECTIVELY in clause[: first.start()] or indicator.endswith(lx.RESPECTIVELY):
+        names = [n for n in re.split(rf"[{''.join(lx.LIST_JOINERS)}]", indicator.replace(lx.RESPECTIVELY, "")) if n]
         if len(names) > 1 and all(len(n) <= 3 for n in names[:-1]) and len(names[-1]) > len(names[0]):
             rest = names[-1][len(names[0]) :]  # 一、二、三产增加值 → 一产增加值, 二产增加值, 三产增加值
             names = [n + rest for n in names[:-1]] + names[-1:]
         nums = values
-        if len(names) == 1 and names[0].startswith("城乡") and len(nums) == 2:
-            names = ["城镇" + names[0][2:], "农村" + names[0][2:]]  # 城乡居民…分别增长8%和10%
+        if len(names) == 1 and names[0].startswith(lx.URBAN_AND_RURAL) and len(nums) == 2:
+            rest = names[0][len(lx.URBAN_AND_RURAL) :]
+            names = [lx.URBAN + rest, lx.RURAL + rest]  # 城乡居民…分别增长8%和10%
         if len(names) == len(nums) and len(names) > 1:
             shared_after = next((w for w in lx.COMPARATORS_AFTER if nums[-1].group(0).endswith(w)), "")
             change = re.match(rf"(?:{TARGET_CHANGE})", clause[first.start() :])
@@ -213,7 +211,7 @@ def _read(doc: ParsedDocument, section: Section, passages, seen: set, out: list[
                 out[-1].note = clause.strip()  # "、力争达到8%": the stretch of the target before
                 continue
             for indicator, target, a, b in parse_target(clause):
-                if "年均" in target:
+                if lx.ANNUAL_AVERAGE in target:
                     continue  # an average over the plan period is no target of the year
                 t = _target(doc, section, indicator, target, cs, ce)
                 if not any((o.canonical or o.indicator, o.target) == (t.canonical or t.indicator, t.target) for o in out):
@@ -258,14 +256,14 @@ _PLAN_PARTS = (SectionKind.TASKS, SectionKind.TARGETS, SectionKind.REQUIREMENTS)
 def _last_names_plan_year(text: str, review_year: Optional[int], plan_year: Optional[int]) -> bool:
     """Whether the last year `text` speaks of is the plan year (今年, 明年, its number) rather than
     the review year (去年, 过去一年, 以来, its number)."""
-    review = rf"|{review_year}年" if review_year else ""
-    plan = rf"|{plan_year}年" if plan_year else ""
-    cues = list(re.finditer(rf"(?P<plan>{lx.PLAN_YEAR_CONTEXT_RE.pattern}{plan})|(?P<review>{lx.REVIEW_YEAR_SENTENCE_RE.pattern}|以来{review})", text))
+    review = rf"|{review_year}{lx.YEAR_WORD}" if review_year else ""
+    plan = rf"|{plan_year}{lx.YEAR_WORD}" if plan_year else ""
+    cues = list(re.finditer(rf"(?P<plan>{lx.PLAN_YEAR_CONTEXT_RE.pattern}{plan})|(?P<review>{lx.REVIEW_YEAR_SENTENCE_RE.pattern}|{lx.REVIEW_SINCE}{review})", text))
     return bool(cues) and cues[-1].group("plan") is not None
 
 
 def names_plan_year(text: str, plan_year: Optional[int]) -> bool:
-    return bool(lx.PLAN_YEAR_CONTEXT_RE.search(text)) or (plan_year is not None and f"{plan_year}年" in text)
+    return bool(lx.PLAN_YEAR_CONTEXT_RE.search(text)) or (plan_year is not None and f"{plan_year}{lx.YEAR_WORD}" in text)
 
 
 def _deepest(section: Section, pos: int) -> Section:
