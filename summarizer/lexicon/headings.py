@@ -17,6 +17,17 @@ HEADING_STYLES = [
     ("num", 3, re.compile(r"^(?P<n>\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
     ("paren_num", 4, re.compile(r"^[(（]\s*(?P<n>\d{1,2})\s*[)）]\s*")),
 ]
+#: Names of the sections the split derives (their labels and paths): the front matter, an annex,
+#: closing words, the whole of a report without headings, the glossary; and the rest of a section
+#: after a passage carved out of it (三续).
+FRONT, ANNEX, CLOSING, WHOLE, GLOSSARY = "卷首", "附件", "结语", "全文", "名词解释"
+CONTINUED = "续"
+#: (label, title) of the passages that a phrase, not a heading, sets apart.
+PROBLEMS_PASSAGE = ("问题", "存在的问题")
+TARGETS_PASSAGE = ("目标", "主要目标")
+REQUIREMENTS_PASSAGE = ("要求", "总体要求")
+#: The label of a part heading (第二部分).
+PART_LABEL = "第{}部分"
 #: A line that opens with a heading's marker (二、, （三）, 第二部分): a list above it is over.
 HEADING_MARKER_RE = re.compile(rf"(?:{_CN}\s*[、.．]|[(（]\s*{_CN}\s*[)）]|第{_CN}部分)")
 #: Unnumbered part headings ("2024年工作回顾", "2025年工作安排建议", "加强政府自身建设"): short lines
@@ -33,12 +44,12 @@ PLAIN_PART_MIN_LEAD = 1500
 PLAIN_HEADING_NOT = ("政府工作报告", "计划执行情况", "各位代表", "来源", "名词解释", "注释")
 #: Inline enumerations inside a paragraph: (name, rank, regex for one marker, ordinal kind).
 #: A marker counts only after a sentence boundary and only as part of a run 一是, 二是, ...
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 INLINE_STYLES = [
     ("paren_num", 4, r"[(（]\s*(?P<n>\d{1,2})\s*[)）]", "num"),
-    ("circled", 5, r"(?P<n>[①②③④⑤⑥⑦⑧⑨⑩])", "circled"),
-    ("shi", 6, r"(?P<n>[一二三四五六七八九十]{1,2})\s*是", "cn"),
+    ("circled", 5, rf"(?P<n>[{CIRCLED}])", "circled"),
+    ("shi", 6, rf"(?P<n>[{CN_DIGITS}]{{1,2}})\s*是", "cn"),
 ]
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 #: What may stand right before an inline marker: the start of the text or a boundary.
 INLINE_BOUNDARY = "。；;：:！!？?，,\n "
 #: An inline item alone on its line and at most this long is a heading in all but name.

@@ -18,6 +18,8 @@ KIND_TITLE_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
 OUTLOOK_TITLE_RE = re.compile(r"(十[一二三四五六七八九]五|五年规划|[一-龥]{0,2}规划时期|未来五年|今后五年)")
 #: A title that names a single year's work ("2026年工作安排", "关于2026年工作") is no outlook.
 PLAN_YEAR_TITLE_RE = re.compile(r"\d{4}年(工作|重点|主要|经济|目标)|今年")
+#: A title with 今年 names a year as much as one with its number (对今年政府工作的建议).
+PLAN_YEAR_TITLE_WORD = "今年"
 #: The government's own part ("全面加强政府自身建设", "努力建设人民满意政府"); "政府工作" alone is
 #: no sign of it ("2025年政府工作任务", "对今年政府工作的建议" are the plan).
 GOVERNMENT_TITLE_RE = re.compile(r"(政府自身建设|政府建设|政府治理|满意的?政府|服务型政府|法治政府|廉洁政府|自身建设|政府现代化|提升政府$|加强政府$)")

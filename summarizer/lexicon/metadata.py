@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
+#: The government work report: its kind, the words of its title, and the plan year its title names
+#: (2025年政府工作报告).
+WORK_REPORT = "政府工作报告"
 DOC_TYPES = [
     # (doc_type, keywords in the title)
-    ("政府工作报告", ("政府工作报告",)),
+    (WORK_REPORT, (WORK_REPORT,)),
     ("计划执行情况与计划", ("国民经济和社会发展计划", "社会发展计划执行情况", "计划执行情况")),
 ]
 DOC_TYPE_OTHER = "other"
@@ -39,7 +42,7 @@ REGION_SELF_RES = [
 ]
 #: How the body of a report without a title says what it is: the government, in its own name,
 #: reports to the congress ("我代表国务院，向大会报告过去五年的工作", "我代表省人民政府，向大会报告工作").
-DOC_TYPE_BODY_RES = [("政府工作报告", re.compile(r"作政府工作报告|我代表(?:[^，。]{0,16}人民政府|国务院)[，,]?\s*向[^。]{0,30}(?:作|报告)"))]
+DOC_TYPE_BODY_RES = [(WORK_REPORT, re.compile(r"作政府工作报告|我代表(?:[^，。]{0,16}人民政府|国务院)[，,]?\s*向[^。]{0,30}(?:作|报告)"))]
 #: Province-level governments by the name their reports use for themselves, with the full name.
 PROVINCES = {
     "北京": "北京市", "天津": "天津市", "上海": "上海市", "重庆": "重庆市", "河北": "河北省", "山西": "山西省",
@@ -73,6 +76,9 @@ REGION_NOT_PREFIXES = ("全", "本", "我", "各", "该", "此", "省", "市", "
 #: The year a report is delivered: the congress line.
 DELIVERY_YEAR_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^\n]{0,30}人民代表大会")
 YEAR_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年")
+#: A plan report's title names the review year before 执行情况 and the plan year after 与
+#: (关于2024年计划执行情况与2025年计划草案的报告).
+REVIEW_TITLE_WORD, PLAN_TITLE_JOINER = "执行情况", "与"
 #: A year the review or plan of a report without years in its titles is read from: the two
 #: consecutive years it names most (the review year and the plan year), at least this often each.
 YEAR_PAIR_MIN_MENTIONS = 1

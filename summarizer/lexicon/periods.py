@@ -28,6 +28,8 @@ SINGLE_YEAR_OPENING_RE = re.compile(
 #: ends the passage ("过去五年，……。过去一年，……"); a sentence opening on the year's number
 #: ("2007年，国内生产总值达到24.66万亿元，比2002年增长65.5%") is still part of the five years.
 BACK_TO_THE_YEAR_RE = re.compile(r"^(?:各位代表[！!，,：:]\s*)?(?:过去(?:的)?一年|刚刚过去的|一年来|这一年|去年)")
+#: A part whose title names one year (2025年, 一年) is no passage of several years, whatever else it says.
+ONE_YEAR_TITLE_RE = re.compile(r"20\d{2}年|一年")
 #: Period label of a headline figure read in such a passage.
 MULTI_YEAR_PERIOD = "五年"
 #: A sentence that speaks of several years whatever paragraph it sits in ("五年来，地区生产总值

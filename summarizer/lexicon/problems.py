@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from summarizer.lexicon.headings import CIRCLED
+from summarizer.lexicon.numbers import CN_DIGITS
+
 #: An admission that opens the problems passage: 清醒认识到/看到 on its own, or 也要看到 / 必须看到
 #: with a difficulty named in the same sentence, or "把问题说透". The match ends after the verb.
 _DIFFICULTY = r"(?:困难|挑战|问题|不足|短板|弱项|差距|矛盾|压力|风险|薄弱环节)"
@@ -28,7 +31,9 @@ PROBLEMS_RESPONSE_RE = re.compile(
 #: A clause opening like this answers the problems before it ("必须直面问题", "要坚持问题导向").
 PROBLEMS_RESPONSE_OPENERS = ("必须", "我们将", "我们要", "我们一定", "要坚持", "要直面", "对此", "对这些")
 #: A paragraph that continues an enumerated problems list.
-PROBLEMS_CONTINUATION_RE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,2}是|[(（]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|——)")
+#: The marker of a problem in a list (一是, (1), ①, ——).
+PROBLEM_ITEM_MARKER = rf"(?:[{CN_DIGITS}]{{1,2}}是|[(（]\d{{1,2}}[)）]|[{CIRCLED}]|——)"
+PROBLEMS_CONTINUATION_RE = re.compile(r"\s*" + PROBLEM_ITEM_MARKER)
 #: Words that make a clause state a problem of its own (for splitting lists at ，).
 PROBLEM_PREDICATE_RE = re.compile(
     r"(不足|不够|不强|不高|不大|不快|不优|不多|不稳|不牢|不振|不畅|不平衡|不充分|不到位|不健全|不完善|不适应|不匹配|不容忽视|不及预期|"
@@ -41,3 +46,5 @@ PROBLEM_NO_SUBJECT_OPENERS = (
     "需要", "还需", "仍需", "尚需", "亟需", "亟待", "有待", "特别是", "尤其是", "导致", "影响", "使得", "从而", "但", "而且",
     "并且", "且", "也", "还要", "需", "比如", "如", "甚至", "以及", "进而",
 )
+#: A problem's text does not end on 等等 ("……等等。").
+ET_CETERA = "等等"

@@ -15,7 +15,7 @@ from typing import Optional
 from schemas.document import DocumentMetadata, SectionKind
 
 from summarizer import lexicon as lx
-from summarizer.parse.split import WHOLE, Node
+from summarizer.parse.tree import Node
 
 #: An area's own title overrides the kind it inherits only when it is this short: long titles
 #: ("圆满完成年度目标任务,……") mention keywords without being about them.
@@ -58,10 +58,10 @@ def part_signals(part: Node, text: str, years: tuple[Optional[int], Optional[int
         past=sum(len(rx.findall(body)) for rx in lx.PAST_MARKER_RES),
         future=sum(len(rx.findall(body)) for rx in lx.FUTURE_MARKER_RES),
         areas=sum(1 for c in part.children if not c.derived and not c.inline),
-        plan_year=len(lx.PLAN_YEAR_WORDS_RE.findall(body)) + (body.count(f"{plan}年") if plan else 0),
-        review_year=len(lx.REVIEW_YEAR_WORDS_RE.findall(body)) + (body.count(f"{review}年") if review else 0),
+        plan_year=len(lx.PLAN_YEAR_WORDS_RE.findall(body)) + (body.count(f"{plan}{lx.YEAR_WORD}") if plan else 0),
+        review_year=len(lx.REVIEW_YEAR_WORDS_RE.findall(body)) + (body.count(f"{review}{lx.YEAR_WORD}") if review else 0),
         several_years=len(lx.SEVERAL_YEARS_WORDS_RE.findall(body)),
-        title_year=bool(lx.YEAR_RE.search(title)) or "今年" in title,
+        title_year=bool(lx.YEAR_RE.search(title)) or lx.PLAN_YEAR_TITLE_WORD in title,
     )
 
 
@@ -132,7 +132,7 @@ def decide_part_kinds(signals: list[PartSignals]) -> list[SectionKind]:
 
 
 def classify_parts(root: Node, text: str = "") -> None:
-    parts = [p for p in root.children if not p.derived and p.label != WHOLE]  # a text without parts is review and plan at once
+    parts = [p for p in root.children if not p.derived and p.label != lx.WHOLE]  # a text without parts is review and plan at once
     if parts and text:
         years = years_named(text)
         for part, kind in zip(parts, decide_part_kinds([part_signals(p, text, years) for p in parts])):
@@ -175,13 +175,13 @@ def _years(text: str, root: Node, title: Optional[str], doc_type: str) -> dict[s
     """Review and plan year from the part titles and the title; else the year the report was
     delivered (the congress line, "2025年1月14日在……人民代表大会") is the plan year. The plan
     year follows the review year."""
-    review = _year_of(root, SectionKind.REVIEW, title, before="执行情况")
-    plan = _year_of(root, (SectionKind.TASKS, SectionKind.TARGETS), title, after="与")
+    review = _year_of(root, SectionKind.REVIEW, title, before=lx.REVIEW_TITLE_WORD)
+    plan = _year_of(root, (SectionKind.TASKS, SectionKind.TARGETS), title, after=lx.PLAN_TITLE_JOINER)
     if plan is None:
         m = lx.DELIVERY_YEAR_RE.search(text[: lx.REGION_HEAD_CHARS])
         if m:
             plan = int(m.group("y"))
-        elif title and doc_type == "政府工作报告" and len(lx.YEAR_RE.findall(title)) == 1:
+        elif title and doc_type == lx.WORK_REPORT and len(lx.YEAR_RE.findall(title)) == 1:
             plan = int(lx.YEAR_RE.search(title).group("y"))
     if review is not None and plan is not None and plan != review + 1:
         plan = review + 1 if plan < review else plan
@@ -303,6 +303,6 @@ def _year_of(root: Node, kinds, title: Optional[str], before: str = "", after: s
             found = [m for m in years if m.start() > cut]
             if found:
                 return int(found[0].group("y"))
-        if after and len(years) == 1 and "执行情况" not in title:
+        if after and len(years) == 1 and lx.REVIEW_TITLE_WORD not in title:
             return int(years[0].group("y"))
     return None

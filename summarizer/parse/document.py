@@ -20,10 +20,12 @@ from pydantic import BaseModel
 from schemas.document import RemovedText, Section, SectionKind, SectionTree
 from schemas.summary import SourceSpan
 
+from summarizer import lexicon as lx
 from summarizer.parse.classify import classify_parts, extract_metadata
 from summarizer.parse.clean import CleanText, clean_text
 from summarizer.read.reader import DEFAULT_MAX_BYTES, RawDocument, decode_document, read_document
-from summarizer.parse.split import Node, split_text, uncovered
+from summarizer.parse.split import split_text
+from summarizer.parse.tree import Node, uncovered
 
 M = TypeVar("M")
 
@@ -152,10 +154,15 @@ def _structure_warnings(tree: SectionTree) -> list[str]:
     if not any(s.marker for s in tree.walk()):
         out.append("no headings found: the text is treated as one section")
     if SectionKind.REVIEW not in kinds:
-        out.append("no review section (执行情况/工作回顾) found")
+        out.append(f"no review section ({_title_words(SectionKind.REVIEW)}) found")
     if SectionKind.TASKS not in kinds:
-        out.append("no tasks section (主要任务/工作安排) found")
+        out.append(f"no tasks section ({_title_words(SectionKind.TASKS)}) found")
     return out
+
+
+def _title_words(kind: SectionKind) -> str:
+    """The first title keywords of a kind of part, as a warning names them (执行情况/工作回顾)."""
+    return "/".join(dict(lx.KIND_TITLE_KEYWORDS)[kind.value][:2])
 
 
 def areas(tree: SectionTree, kind: SectionKind) -> list[Section]:

@@ -22,7 +22,6 @@ from summarizer.parse.document import ParsedDocument
 OPENING_SENTENCES = 3
 OPENING_MAX_CHARS = 120
 _SENTENCE = re.compile(r"[^。！!？?]*[。！!？?]?")
-_YEAR_IN_TITLE = re.compile(r"20\d{2}年|一年")
 
 
 def opening(paragraph: str) -> str:
@@ -54,7 +53,7 @@ def _back_to_the_year(paragraph: str) -> int | None:
 
 
 def _part_starts_multi(part: Section) -> bool:
-    return bool(lx.MULTI_YEAR_OPENING_RE.search(part.title)) and not _YEAR_IN_TITLE.search(part.title)
+    return bool(lx.MULTI_YEAR_OPENING_RE.search(part.title)) and not lx.ONE_YEAR_TITLE_RE.search(part.title)
 
 
 def multi_year_spans(doc: ParsedDocument) -> list[tuple[int, int]]:
@@ -88,7 +87,7 @@ def _without_year_sentences(text: str, start: int, end: int, year: int | None) -
     if year is None:
         return [(start, end)]
     out, pos = [], start
-    for m in re.finditer(rf"(?:^|(?<=[。！!？?]))(?:——)?{year}\s*年[，,]", text[start:end]):
+    for m in re.finditer(rf"(?:^|(?<=[。！!？?]))(?:——)?{year}\s*{lx.YEAR_WORD}[，,]", text[start:end]):
         a = start + m.start()
         stop = re.compile(r"[。！!？?]").search(text, a, end)
         b = stop.end() if stop else end

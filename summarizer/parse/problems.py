@@ -156,7 +156,7 @@ def find_passage(text: str, regions: list[tuple[int, int]], fallback: list[tuple
 # Items
 # ---------------------------------------------------------------------------------------------
 
-_MARKER_RE = re.compile(r"(?:(?<=[。；;：:，,\n])|^)\s*(?:[一二三四五六七八九十]{1,2}是|[(（]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|——)")
+_MARKER_RE = re.compile(r"(?:(?<=[。；;：:，,\n])|^)\s*" + lx.PROBLEM_ITEM_MARKER)
 
 
 def _has_predicate(clause: str) -> bool:
@@ -232,8 +232,8 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and text[e - 1] in " \n，,：:；;。":
         e -= 1
-    if text[s:e].endswith("等等"):
-        e -= 2
+    if text[s:e].endswith(lx.ET_CETERA):
+        e -= len(lx.ET_CETERA)
     while e > s and text[e - 1] in " ，,；;":
         e -= 1
     return s, e

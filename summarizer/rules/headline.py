@@ -16,7 +16,6 @@ from schemas.summary import Metric, VerificationStatus
 from summarizer import lexicon as lx
 from summarizer.parse.document import ParsedDocument, span_of
 from summarizer.parse.periods import in_spans, multi_year_spans
-from summarizer.parse.split import ANNEX
 from summarizer.rules.targets import plan_year_triggers
 from summarizer.rules.respectively import hand_out, has_list_after
 from summarizer.rules.figures import (
@@ -335,7 +334,7 @@ def result_regions(doc: ParsedDocument):
     plan. Glossaries, annexes and target lists are none."""
     begins = plan_start(doc)
     for part in doc.tree.sections:
-        if part.kind == SectionKind.GLOSSARY or (part.derived and part.path == ANNEX):
+        if part.kind == SectionKind.GLOSSARY or (part.derived and part.path == lx.ANNEX):
             continue
         plan_part = part.kind in _PLAN_KINDS
         for section, start, end in _regions(part):

@@ -15,7 +15,7 @@ from schemas.summary import Target
 
 from summarizer import lexicon as lx
 from summarizer.parse.document import ParsedDocument, span_of
-from summarizer.parse.split import ANNEX, uncovered
+from summarizer.parse.tree import uncovered
 from summarizer.rules.figures import (
     LEAD_RE, RANGE_RE, TARGET_CHANGE, TARGET_VALUE_RE, canonical_indicator, comparator_of,
 )
@@ -235,7 +235,7 @@ def plan_year_triggers(doc: ParsedDocument):
     text = doc.clean.text
     plan_year = doc.tree.metadata.plan_year
     for part in doc.tree.sections:
-        if part.kind == SectionKind.GLOSSARY or (part.derived and part.path == ANNEX):
+        if part.kind == SectionKind.GLOSSARY or (part.derived and part.path == lx.ANNEX):
             continue
         for trigger in lx.TARGETS_TRIGGER_RE.finditer(text, part.body_start, part.clean_end):
             section = _deepest(part, trigger.start())
