@@ -23,7 +23,7 @@ from summarizer.aggregate.track import goal_of, government_labels, track
 from summarizer.verify import Source
 
 INDICATOR_ORDER = [c for c, _ in lx.HEADLINE_INDICATORS]
-FULL_YEAR = {None, "全年"}
+FULL_YEAR = {None, lx.FULL_YEAR}
 
 
 def _labels(summaries: list[DocumentSummary]) -> list[str]:
@@ -158,7 +158,7 @@ def contrasts(c: Comparison) -> list[str]:
     in the original text the cited figures were read from (their source quotes), so a figure
     without a quote yields no sentence."""
     out = []
-    for rows, what in ((c.metrics, "增速"), (c.targets, "目标")):
+    for rows, what in ((c.metrics, lx.GROWTH), (c.targets, lx.TARGETS)):
         for row in rows:
             cells = ranked(row)
             if len(cells) < 2:
@@ -169,14 +169,19 @@ def contrasts(c: Comparison) -> list[str]:
             hi = [(label, cell) for label, cell in cells if cell.number == top]
             lo = [(label, cell) for label, cell in cells if cell.number == bottom]
             cited = hi + lo
-            caveat = "".join(f"({lbl}为{cell.period}数据)" for lbl, cell in cited if cell.partial_year)
+            caveat = "".join(lx.PARTIAL_YEAR_CAVEAT.format(label=lbl, period=cell.period) for lbl, cell in cited if cell.partial_year)
             claims = " ".join(f"{cell.figure or cell.text} {cell.period or ''}" for _, cell in cited)
             # quotes are as printed: a report in traditional script is checked in simplified
             quotes = to_simplified(" ".join(cell.quote for _, cell in cited if cell.quote))
             if not quotes or Source(quotes).missing_numbers(claims):
                 continue
             (hi_names, hi_figures), (lo_names, lo_figures) = _named(hi), _named(lo)
-            out.append(f"{row.indicator}{what}:{hi_names}最高({hi_figures}),{lo_names}最低({lo_figures}){caveat}。")
+            out.append(
+                lx.CONTRAST.format(
+                    indicator=row.indicator, what=what, hi_names=hi_names, hi_figures=hi_figures,
+                    lo_names=lo_names, lo_figures=lo_figures, caveat=caveat,
+                )
+            )
     return out
 
 

@@ -1,11 +1,12 @@
 """The Chinese-language knowledge of the tool, as data.
 
 Every heading pattern, keyword list and phrase that the pure stages (clean, split, classify,
-rules, verify) recognise lives here, so that tuning the tool for a new kind of report means
-editing one file. Nothing in this module does any work beyond compiling regular expressions.
+rules, verify) recognise lives here, and the words the views print, so that tuning the tool for a
+new kind of report means editing one place. Nothing in this module does any work beyond compiling regular expressions.
 
 The lexicon is a package by topic (characters, numbers, chrome, headings, kinds, problems,
-targets, metadata, figures, indicators, periods, themes); every name is read as `lexicon.NAME`."""
+targets, metadata, figures, indicators, periods, themes, labels); every name is read as
+`lexicon.NAME`."""
 
 from __future__ import annotations
 
@@ -21,4 +22,5 @@ from summarizer.lexicon.figures import *  # noqa: F401,F403
 from summarizer.lexicon.indicators import *  # noqa: F401,F403
 from summarizer.lexicon.periods import *  # noqa: F401,F403
 from summarizer.lexicon.themes import *  # noqa: F401,F403
+from summarizer.lexicon.labels import *  # noqa: F401,F403
 from summarizer.lexicon.characters import compile_alternation  # noqa: F401

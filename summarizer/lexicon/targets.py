@@ -37,8 +37,9 @@ QUALITATIVE_TARGET_WORDS = ("同步", "高于", "快于", "不低于", "一致",
 #: Verbs between an indicator and its target (城镇调查失业率控制在5.5%以内) that belong to neither.
 TARGET_VERBS = ("控制在", "保持在", "稳定在", "继续保持", "保持", "稳定", "实现", "完成", "达到", "力争", "在", "为")
 #: Target lists mark binding indicators in a heading or phrase like this.
-BINDING_RE = re.compile(r"约束性")
-EXPECTED_RE = re.compile(r"预期性")
+BINDING, EXPECTED = "约束性", "预期性"
+BINDING_RE = re.compile(BINDING)
+EXPECTED_RE = re.compile(EXPECTED)
 #: Words that lead a target clause without belonging to the indicator (力争GDP增长7%).
 TARGET_LEAD_WORDS = ("力争", "确保", "争取", "努力", "全年", "其中", "以及", "和", "及", "实现", "今年", "明年")
 #: Targets stated without a number, and a clause that states one (外贸进出口总额实现正增长).

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from schemas.comparison import Cell, Comparison, MetricRow
 
+from summarizer import lexicon as lx
 from summarizer.aggregate.compare import INDICATOR_ORDER, file_stem, ranked
 from summarizer.render.common import html_bar, html_page as page, html_table, html_text, md_table, md_text, print_view, table, table_of, text, years
 from summarizer.render.tracking import QUOTE_COLUMNS, pair_rows, pairs_table
@@ -149,14 +150,14 @@ def renderable(c: Comparison, width: Optional[int] = None) -> RenderableType:
     parts += [table_of(None, DOCUMENT_COLUMNS, _document_rows(c), whole=[2]), text("")]
     if c.metrics:
         keys = [r.indicator for r in c.metrics]
-        for t in matrix_tables("Headline metrics of the review year (as printed)", "指标", keys, labels, _rows_cell(c.metrics), width):
+        for t in matrix_tables("Headline metrics of the review year (as printed)", lx.INDICATOR_COLUMN, keys, labels, _rows_cell(c.metrics), width):
             parts += [t, text("")]
         parts += bars(c, c.metrics, "growth")
     if c.targets:
         cell = _rows_cell(c.targets)
-        rows, single = (c.targets, []) if fits("指标", [r.indicator for r in c.targets], labels, cell, width) else shared_rows(c.targets)
+        rows, single = (c.targets, []) if fits(lx.INDICATOR_COLUMN, [r.indicator for r in c.targets], labels, cell, width) else shared_rows(c.targets)
         parts.append(text(""))
-        for t in matrix_tables("Next-year targets", "指标", [r.indicator for r in rows], labels, cell, width):
+        for t in matrix_tables("Next-year targets", lx.INDICATOR_COLUMN, [r.indicator for r in rows], labels, cell, width):
             parts += [t, text("")]
         if single:
             parts += [text("Targets only one report sets", style="bold")] + [text(line) for line in single_lines(single)] + [text("")]
@@ -212,11 +213,11 @@ def markdown(c: Comparison) -> str:
     out += md_table(DOCUMENT_COLUMNS, _document_rows(c))
     if c.metrics:
         out += ["", "## Headline metrics of the review year", ""]
-        out += md_table(*matrix("指标", [r.indicator for r in c.metrics], labels, _rows_cell(c.metrics)))
+        out += md_table(*matrix(lx.INDICATOR_COLUMN, [r.indicator for r in c.metrics], labels, _rows_cell(c.metrics)))
     if c.targets:
         rows, single = _target_rows(c, labels)
         out += ["", "## Next-year targets", ""]
-        out += md_table(*matrix("指标", [r.indicator for r in rows], labels, _rows_cell(c.targets)))
+        out += md_table(*matrix(lx.INDICATOR_COLUMN, [r.indicator for r in rows], labels, _rows_cell(c.targets)))
         if single:
             out += ["", "Targets only one report sets:", ""] + [f"- {md_text(line)}" for line in single_lines(single)]
     if c.kept:
@@ -256,12 +257,12 @@ def html_page(c: Comparison) -> str:
     parts.append(html_table(DOCUMENT_COLUMNS, _document_rows(c)))
     if c.metrics:
         parts.append("<h2>Headline metrics of the review year</h2>")
-        parts.append(html_table(*matrix("指标", [r.indicator for r in c.metrics], labels, _rows_cell(c.metrics))))
+        parts.append(html_table(*matrix(lx.INDICATOR_COLUMN, [r.indicator for r in c.metrics], labels, _rows_cell(c.metrics))))
         parts.append(_html_bars(c.metrics, "growth"))
     if c.targets:
         rows, single = _target_rows(c, labels)
         parts.append("<h2>Next-year targets</h2>")
-        parts.append(html_table(*matrix("指标", [r.indicator for r in rows], labels, _rows_cell(c.targets))))
+        parts.append(html_table(*matrix(lx.INDICATOR_COLUMN, [r.indicator for r in rows], labels, _rows_cell(c.targets))))
         if single:
             parts.append("<p>Targets only one report sets:</p><ul>" + "".join(f"<li>{e(line)}</li>" for line in single_lines(single)) + "</ul>")
         parts.append(_html_bars(c.targets, "target"))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 
 from schemas.document import DocumentMetadata
 from schemas.summary import DocumentSummary, Metric, Target, VerificationStatus
 
-from summarizer.lexicon import GDP_BARE_NAMES
+from summarizer import lexicon as lx
 from summarizer.render.common import md_table, md_text, print_view, table_of, text, years
 from summarizer.render.prose import Prose, parts as fields
 
@@ -32,8 +34,8 @@ def _mark(status: VerificationStatus) -> str:
 
 
 def target_kind(t: Target) -> str:
-    kind = {True: "约束性", False: "预期性", None: ""}[t.binding]
-    return kind or ("定性" if t.number is None and t.target == t.indicator else "")
+    kind = lx.TARGET_KINDS[t.binding]
+    return kind or (lx.QUALITATIVE_KIND if t.number is None and t.target == t.indicator else "")
 
 
 def target_cells(t: Target) -> tuple[str, str]:
@@ -45,19 +47,24 @@ def target_cells(t: Target) -> tuple[str, str]:
 
 def indicator_label(m: Metric) -> str:
     """The indicator as printed; an unnamed one ("全年增长4.8%") by its canonical name."""
-    if m.canonical and m.indicator in GDP_BARE_NAMES:
+    if m.canonical and m.indicator in lx.GDP_BARE_NAMES:
         return f"{m.canonical}（{m.indicator}）"
     return m.indicator
 
 
+def of_year(year: Optional[int], what: str) -> str:
+    """A title of the year (2026年目标), or without it where the year is unknown (目标)."""
+    return f"{year}{lx.YEAR_WORD}{what}" if year else what
+
+
 def headline_table(s: DocumentSummary) -> Table:
-    rows = [(indicator_label(m), m.value or "", m.change or "", m.period or "全年") for m in s.headline_metrics]
-    return table_of(f"主要指标 {s.metadata.review_year or ''}".strip(), ["指标", "数值", "变化", "时期"], rows)
+    rows = [(indicator_label(m), m.value or "", m.change or "", m.period or lx.FULL_YEAR) for m in s.headline_metrics]
+    return table_of(f"{lx.HEADLINE_TITLE} {s.metadata.review_year or ''}".strip(), lx.HEADLINE_COLUMNS, rows)
 
 
 def targets_table(s: DocumentSummary) -> Table:
     rows = [(*target_cells(t), target_kind(t)) for t in s.targets]
-    return table_of(f"{s.metadata.plan_year or ''}年目标".lstrip("年"), ["指标", "目标", "类型"], rows)
+    return table_of(of_year(s.metadata.plan_year, lx.TARGETS), lx.TARGET_COLUMNS, rows)
 
 
 def _summary_line(area: str, summary: str, status: VerificationStatus) -> str:
@@ -77,7 +84,7 @@ def area_items(s: DocumentSummary) -> list[tuple[str, list[tuple[str, str, list[
         (t.area, _summary_line(t.area, t.summary, t.status), [f"{c.text}{_mark(c.status)}" for c in t.commitments])
         for t in s.tasks
     ]
-    return [("成绩", achievements), (f"{s.metadata.plan_year or ''}年任务".lstrip("年"), tasks)]
+    return [(lx.ACHIEVEMENTS_TITLE, achievements), (of_year(s.metadata.plan_year, lx.TASKS_TITLE), tasks)]
 
 
 def _area_lines(items: list[tuple[str, str, list[str]]], style: str) -> list[Prose]:
@@ -99,7 +106,7 @@ def brief(s: DocumentSummary) -> RenderableType:
     (achievements_title, achievements), (tasks_title, tasks) = area_items(s)
     if achievements:
         parts += [text(achievements_title, style="bold green"), *_area_lines(achievements, "green")]
-    parts.append(text("问题", style="bold red"))
+    parts.append(text(lx.PROBLEMS_TITLE, style="bold red"))
     if s.problems:
         for i, p in enumerate(s.problems, 1):
             parts.append(text(f"{i}. {p.summary}"))
@@ -154,22 +161,22 @@ def _md_area_lines(items: list[tuple[str, str, list[str]]]) -> list[str]:
 def markdown(s: DocumentSummary) -> str:
     """The brief as Markdown; every text of the report goes through `md_text`."""
     m = s.metadata
-    out = [f"# {md_text(m.region or '未知地区')} · {md_text(m.doc_type)} · {years(m)}", ""]
+    out = [f"# {md_text(m.region or lx.UNKNOWN_REGION)} · {md_text(m.doc_type)} · {years(m)}", ""]
     if m.title:
         out += [f"*{md_text(m.title)}*", ""]
     if s.headline_metrics:
-        out += [f"## 主要指标 {m.review_year or ''}".rstrip(), ""]
-        out += md_table(["指标", "数值", "变化", "时期"], [[indicator_label(x), x.value, x.change, x.period or "全年"] for x in s.headline_metrics])
+        out += [f"## {lx.HEADLINE_TITLE} {m.review_year or ''}".rstrip(), ""]
+        out += md_table(lx.HEADLINE_COLUMNS, [[indicator_label(x), x.value, x.change, x.period or lx.FULL_YEAR] for x in s.headline_metrics])
         out.append("")
     (achievements_title, achievements), (tasks_title, tasks) = area_items(s)
     if achievements:
         out += [f"## {achievements_title}", "", *_md_area_lines(achievements)]
-    out += ["## 问题", ""]
+    out += [f"## {lx.PROBLEMS_TITLE}", ""]
     out += [f"{i}. {md_text(p.summary)}" for i, p in enumerate(s.problems, 1)] or ["(no problems passage found)"]
     out.append("")
     if s.targets:
-        out += [f"## {m.plan_year or ''}年目标".replace("## 年", "## "), ""]
-        out += md_table(["指标", "目标", "类型"], [[*target_cells(t), target_kind(t)] for t in s.targets])
+        out += [f"## {of_year(m.plan_year, lx.TARGETS)}", ""]
+        out += md_table(lx.TARGET_COLUMNS, [[*target_cells(t), target_kind(t)] for t in s.targets])
         out.append("")
     if tasks:
         out += [f"## {tasks_title}", "", *_md_area_lines(tasks)]
