@@ -40,5 +40,9 @@ FOOTER_START_RES = [
         r"^(扫一扫在手机打开|【打印本页】|【关闭窗口】)",
     )
 ]
+#: A PDF page's number on a line of its own ("— 3 —", "第3页 共20页", "3/20", "iv").
+PDF_PAGE_NUMBER_RE = re.compile(
+    r"^[\s\-—–－_·•]*(?:第\s*)?[0-9０-９ivxlcdmIVXLCDM]{1,4}(?:\s*页)?(?:\s*[/／]\s*[0-9０-９]{1,4}|\s*共\s*[0-9０-９]{1,4}\s*页)?[\s\-—–－_·•]*$"
+)
 #: The footer rule only fires when at most this much text follows the marker.
 FOOTER_MAX_TAIL = 2500

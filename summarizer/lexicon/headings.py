@@ -30,6 +30,11 @@ REQUIREMENTS_PASSAGE = ("要求", "总体要求")
 PART_LABEL = "第{}部分"
 #: A line that opens with a heading's marker (二、, （三）, 第二部分): a list above it is over.
 HEADING_MARKER_RE = re.compile(rf"(?:{_CN}\s*[、.．]|[(（]\s*{_CN}\s*[)）]|第{_CN}部分)")
+#: A PDF line that opens like a heading (一、, (一), 1., (1), 第一章): in a text whose paragraphs are
+#: not indented, it starts a paragraph after a full stop.
+PDF_HEADING_RE = re.compile(
+    rf"^(?:[{CN_DIGITS}]+[、.．]|[(（][{CN_DIGITS}]+[)）]|\d{{1,2}}[.．、](?!\d)|[(（]\d{{1,2}}[)）]|第[{CN_DIGITS}]+[章节部分])"
+)
 #: Unnumbered part headings ("2024年工作回顾", "2025年工作安排建议", "加强政府自身建设"): short lines
 #: without sentence punctuation that say what part of a report they open.
 PLAIN_HEADING_MAX = 24

@@ -12,12 +12,12 @@ bench/results.md), the text becomes one line per paragraph or heading again:
 - **page furniture**: a line in the top or bottom band of a page that is a page number
   ("— 3 —", "第3页 共20页", "3/20") or that repeats on other pages in the same size once digits
   are ignored (the running header) is dropped.
-- **paragraphs**: a line continues the paragraph above when that one reached the right margin
-  (or stopped short by less than this line's first word, as ragged text does) and this one is
-  neither indented, nor in another font size, nor after a larger gap, nor a heading after a
-  full stop in a text without indents. Lines of a title centred in a larger size are one line.
-  Lines are joined with nothing between two Chinese characters and a space between two Latin
-  words or numbers; nothing is de-hyphenated.
+- **paragraphs** (`pdf_paragraphs`): a line continues the paragraph above when that one reached
+  the right margin (or stopped short by less than this line's first word, as ragged text does)
+  and this one is neither indented, nor in another font size, nor after a larger gap, nor a
+  heading after a full stop in a text without indents. Lines of a title centred in a larger size
+  are one line. Lines are joined with nothing between two Chinese characters and a space between
+  two Latin words or numbers; nothing is de-hyphenated.
 
 A PDF without a text layer (a scan) and one that needs a password are refused with an
 `InputError` that says so; a damaged one likewise. A PDF that only restricts copying or
@@ -35,8 +35,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from summarizer import lexicon as lx
 from summarizer.errors import InputError
 from summarizer.read.extracted import Extracted, library_version
+from summarizer.read.pdf_paragraphs import Line, first_piece, join_lines, paragraphs
 
 #: Share of the page height at the top and bottom where running headers and page numbers stand.
 FURNITURE_BAND = 0.12
@@ -47,34 +49,8 @@ _PDFIUM_LOCK = threading.Lock()
 #: Fewer visible characters than this per page on average: the PDF is a scan.
 MIN_CHARS_PER_PAGE = 10
 
-_PAGE_NUMBER_RE = re.compile(
-    r"^[\s\-—–－_·•]*(?:第\s*)?[0-9０-９ivxlcdmIVXLCDM]{1,4}(?:\s*页)?(?:\s*[/／]\s*[0-9０-９]{1,4}|\s*共\s*[0-9０-９]{1,4}\s*页)?[\s\-—–－_·•]*$"
-)
-_HEADING_RE = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.．、](?!\d)|[(（]\d{1,2}[)）]|第[一二三四五六七八九十]+[章节部分])"
-)
-_PARAGRAPH_END = "。！？!?；;：:"
-#: Punctuation a line may not begin with, nor (the opening kind) end with.
-_NO_LINE_START = "，。、；：？！,.;:?!”’」』）)》〉%％"
-_NO_LINE_END = "“‘「『（(《〈"
 _CJK_RE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
 _SPACE = " \t\u3000\xa0"
-
-
-@dataclass
-class Line:
-    text: str
-    x0: float
-    x1: float
-    y: float  # baseline, from the bottom of the page
-    size: float  # font size in points
-    page: int
-    page_height: float = 0.0
-    #: Width of the line's first unbreakable piece (a Latin word or number, or a Chinese
-    #: character with the punctuation that may not begin a line): what did not fit above.
-    first_width: float = 0.0
-    #: Read back with pypdf: PDFium left it out (see `_dropped_objects`).
-    recovered: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,7 +78,7 @@ def pdf_text(data: bytes, path: str | Path = "<bytes>") -> PdfText:
     if visible < MIN_CHARS_PER_PAGE * max(len(pages), 1):
         raise _without_text(data, path, len(pages), visible)
     body = _drop_furniture(pages)
-    text = "\n".join(_paragraphs(body))
+    text = "\n".join(paragraphs(body))
     return PdfText(text + "\n" if text else text, sum(ln.recovered for ln in body))
 
 
@@ -235,7 +211,7 @@ def _line(textpage, text: str, start: int, end: int, number: int, height: float,
         prev = i
     content = "".join(chars)
     squeezed = content.replace(" ", "")
-    first = _first_piece(squeezed)
+    first = first_piece(squeezed)
     probes = sorted({keep[0], keep[len(keep) // 2], keep[-1], *keep[:first], *keep[-2:]})
     measured = [box(i) for i in probes]
     x0 = min(box(i)[0] for i in keep[:first])
@@ -244,23 +220,6 @@ def _line(textpage, text: str, start: int, end: int, number: int, height: float,
         content, x0, x1, statistics.median(m[2] for m in measured), statistics.median(m[3] for m in measured),
         number, height, box(keep[first - 1])[1] - box(keep[0])[0],
     )
-
-
-def _first_piece(text: str) -> int:
-    """How many characters the first piece of `text` has that a line break cannot split (see
-    `Line.first_width`): a Latin word or number, or a Chinese character, with the punctuation
-    that may not end a line before it and that may not begin one after it."""
-    n = 0
-    while n < len(text) and text[n] in _NO_LINE_END:
-        n += 1
-    if n < len(text) and text[n].isascii() and text[n].isalnum():
-        while n < len(text) and text[n].isascii() and (text[n].isalnum() or text[n] in ".,%-/+:"):
-            n += 1
-    else:
-        n += 1
-    while n < len(text) and text[n] in _NO_LINE_START:
-        n += 1
-    return max(1, min(n, len(text)))
 
 
 # PDFium leaves out of its text a text object whose box is empty: one in a font neither
@@ -314,7 +273,7 @@ def _with_recovered(lines: list[Line], dropped: list[_Dropped], data: bytes, num
     for ln in sorted(lines + recovered, key=lambda l: (-round(l.y, 1), l.x0)):
         last = merged[-1] if merged else None
         if last is not None and abs(last.y - ln.y) < 0.3 * ln.size and ln.x0 >= last.x1 - 1:
-            merged[-1] = Line(_join(last.text, ln.text), last.x0, ln.x1, last.y, last.size, number, height, last.first_width, last.recovered or ln.recovered)
+            merged[-1] = Line(join_lines(last.text, ln.text), last.x0, ln.x1, last.y, last.size, number, height, last.first_width, last.recovered or ln.recovered)
         else:
             merged.append(ln)
     return merged
@@ -344,7 +303,7 @@ def _pypdf_pieces(data: bytes, number: int) -> list[tuple[tuple[float, float], s
 
 def _first_width(text: str, boxes: list[tuple[float, float]]) -> float:
     """Width of the first piece of `text` a line break cannot split, from per-character boxes."""
-    n = min(_first_piece(text), len(boxes))
+    n = min(first_piece(text), len(boxes))
     return boxes[n - 1][1] - boxes[0][0]
 
 
@@ -372,93 +331,7 @@ def _drop_furniture(pages: list[list[Line]]) -> list[Line]:
     out: list[Line] = []
     for page in pages:
         for ln in page:
-            if _in_band(ln) and (_PAGE_NUMBER_RE.match(ln.text) or _shape(ln) in repeated):
+            if _in_band(ln) and (lx.PDF_PAGE_NUMBER_RE.match(ln.text) or _shape(ln) in repeated):
                 continue
             out.append(ln)
     return out
-
-
-# ---------------------------------------------------------------------------------------------
-# Paragraphs
-# ---------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Layout:
-    """The body text's geometry: its size, margins and line spacing."""
-
-    body_size: int
-    left: float
-    right: float
-    leading: float
-    indents: bool  # paragraphs start with an indented first line
-
-    @property
-    def centre(self) -> float:
-        return (self.left + self.right) / 2
-
-    def centred(self, ln: Line, size: float) -> bool:
-        return ln.x0 > self.left + size and abs((ln.x0 + ln.x1) / 2 - self.centre) < 1.5 * size
-
-    @classmethod
-    def of(cls, lines: list[Line]) -> "_Layout":
-        body_size = Counter(round(ln.size) for ln in lines).most_common(1)[0][0] or 12
-        body = [ln for ln in lines if round(ln.size) == body_size]
-        lefts = sorted(ln.x0 for ln in body)
-        left = lefts[int(0.05 * (len(lefts) - 1))]  # indented and centred lines stand to its right
-        rights = sorted(ln.x1 for ln in body)
-        right = rights[int(0.95 * (len(rights) - 1))]
-        gaps = [a.y - b.y for a, b in zip(body, body[1:]) if a.page == b.page and a.y > b.y]
-        leading = statistics.median(gaps) if gaps else 1.5 * body_size
-        indented = sum(1 for ln in body if left + 1.2 * body_size < ln.x0 < left + 3.5 * body_size)
-        return cls(body_size, left, right, leading, indented >= max(2, 0.03 * len(body)))
-
-
-def _paragraphs(lines: list[Line]) -> list[str]:
-    if not lines:
-        return []
-    layout = _Layout.of(lines)
-    out: list[str] = []
-    current = ""
-    prev: Line | None = None
-    for ln in lines:
-        if prev is None or _starts_paragraph(prev, ln, layout):
-            if current:
-                out.append(current)
-            current = ln.text
-        else:
-            current = _join(current, ln.text)
-        prev = ln
-    if current:
-        out.append(current)
-    return out
-
-
-def _starts_paragraph(prev: Line, ln: Line, layout: "_Layout") -> bool:
-    """Whether `ln` starts a new paragraph rather than continuing `prev`'s."""
-    size = max(ln.size, 1.0)
-    if abs(prev.size - ln.size) >= 0.5:
-        return True  # a heading in another size, or back to the body after one
-    if ln.page == prev.page and prev.y - ln.y > 1.6 * max(layout.leading, size):
-        return True  # a blank line's gap
-    if size > layout.body_size + 0.5 and layout.centred(ln, size) and abs((prev.x0 + prev.x1) / 2 - layout.centre) < 1.5 * size:
-        # a title set over centred lines in a larger size; a subtitle or date line is its own
-        return ln.text[:1] in "—(（" or prev.text[-1:] in _PARAGRAPH_END
-    if ln.x0 > layout.left + 1.2 * size:
-        return True  # an indented first line, or a centred heading
-    if prev.text[-1:] in _NO_LINE_END:
-        return False  # an opening quote or bracket never ends a paragraph
-    gap = layout.right - prev.x1
-    if gap > max(1.5 * size, ln.first_width + 0.5 * size):
-        # the line above ended before the margin with room for this one's first word: the end
-        # of a paragraph, or a heading; a line of ragged text ends a little short without a stop
-        return prev.text[-1:] in _PARAGRAPH_END or gap > 4 * size
-    if not layout.indents and _HEADING_RE.match(ln.text) and prev.text[-1:] in _PARAGRAPH_END:
-        return True  # a heading in a text whose paragraphs are not indented
-    return False
-
-
-def _join(a: str, b: str) -> str:
-    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
-        return a + " " + b
-    return a + b
