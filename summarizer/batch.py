@@ -238,27 +238,7 @@ def run_batch(
     result = BatchResult(rows=[])
 
     def one(path: Path) -> Row:
-        json_path, md_path = outputs[path]
-        input_sha = sha256_file(path)
-        existing = is_current(json_path, input_sha, fingerprint)
-        if existing is not None:
-            return _row(path, "skipped", "output is current", json_path, md_path, existing)
-        if stop.is_set():
-            return Row(input=str(path), status="not run")
-        t = time.monotonic()
-        try:
-            summary = summarize_file(path, runtime, progress=hooks.doc_start(path))
-        except FATAL:
-            raise
-        except SummarizerError as exc:
-            reason = exc.reason if isinstance(exc, InputError) else exc.message  # the row names the file already
-            return Row(input=str(path), status="failed", message=reason, seconds=round(time.monotonic() - t, 2))
-        try:
-            write_atomic(json_path, summary.model_dump_json(indent=2))
-            write_atomic(md_path, markdown(summary))
-        except OSError as exc:
-            return Row(input=str(path), status="failed", message=f"its summary cannot be written to {json_path.parent} ({exc.strerror or exc})")
-        return _row(path, "done", "", json_path, md_path, summary, time.monotonic() - t)
+        return _summarize_one(path, outputs[path], fingerprint, runtime, hooks, stop)
 
     def finish(path: Path, row: Row) -> None:
         with lock:
@@ -267,37 +247,72 @@ def run_batch(
         hooks.doc_done(row)
 
     try:
-        if workers <= 1:
-            for path in inputs:
-                finish(path, one(path))
-        else:
-            with ThreadPoolExecutor(max_workers=workers) as pool:
-                pending: dict[Future, Path] = {pool.submit(one, p): p for p in inputs}
-                try:
-                    while pending:
-                        done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                        for fut in done:
-                            path = pending.pop(fut)
-                            finish(path, fut.result())
-                except BaseException:
-                    stop.set()
-                    for fut in pending:
-                        fut.cancel()
-                    raise
+        _run_all(inputs, workers, one, finish, stop)
     except KeyboardInterrupt:
         result.interrupted = True
-        for p in inputs:
-            if rows[p].status == "not run":
-                rows[p] = Row(input=str(p), status="interrupted", message="stopped by Ctrl-C before it finished")
+        _mark_not_run(rows, inputs, "interrupted", "stopped by Ctrl-C before it finished")
     except FATAL as exc:
         result.fatal = exc.message
-        for p in inputs:
-            if rows[p].status == "not run":
-                rows[p] = Row(input=str(p), status="not run", message="batch stopped: " + exc.message)
+        _mark_not_run(rows, inputs, "not run", "batch stopped: " + exc.message)
     result.rows = [rows[p] for p in inputs] + others
     result.seconds = round(time.monotonic() - t0, 2)
     _write_index(outdir, fingerprint, result.rows)
     return result
+
+
+def _summarize_one(path: Path, outputs: tuple[Path, Path], fingerprint: str, runtime: Runtime, hooks: BatchHooks, stop: threading.Event) -> Row:
+    """One document's row: skipped where its outputs are current, not run once the batch stops,
+    else summarized and written; a document that fails is a failed row (a fatal error raises)."""
+    json_path, md_path = outputs
+    input_sha = sha256_file(path)
+    existing = is_current(json_path, input_sha, fingerprint)
+    if existing is not None:
+        return _row(path, "skipped", "output is current", json_path, md_path, existing)
+    if stop.is_set():
+        return Row(input=str(path), status="not run")
+    t = time.monotonic()
+    try:
+        summary = summarize_file(path, runtime, progress=hooks.doc_start(path))
+    except FATAL:
+        raise
+    except SummarizerError as exc:
+        reason = exc.reason if isinstance(exc, InputError) else exc.message  # the row names the file already
+        return Row(input=str(path), status="failed", message=reason, seconds=round(time.monotonic() - t, 2))
+    try:
+        write_atomic(json_path, summary.model_dump_json(indent=2))
+        write_atomic(md_path, markdown(summary))
+    except OSError as exc:
+        return Row(input=str(path), status="failed", message=f"its summary cannot be written to {json_path.parent} ({exc.strerror or exc})")
+    return _row(path, "done", "", json_path, md_path, summary, time.monotonic() - t)
+
+
+def _run_all(inputs: list[Path], workers: int, one: Callable[[Path], Row], finish: Callable[[Path, Row], None], stop: threading.Event) -> None:
+    """`one` for every input, in order or on `workers` threads, and `finish` as each ends. On any
+    exception (Ctrl-C too) the documents not yet started are cancelled and it propagates."""
+    if workers <= 1:
+        for path in inputs:
+            finish(path, one(path))
+        return
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        pending: dict[Future, Path] = {pool.submit(one, p): p for p in inputs}
+        try:
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    path = pending.pop(fut)
+                    finish(path, fut.result())
+        except BaseException:
+            stop.set()
+            for fut in pending:
+                fut.cancel()
+            raise
+
+
+def _mark_not_run(rows: dict[Path, Row], inputs: list[Path], status: str, message: str) -> None:
+    """The rows of the documents that never ran, once the batch stopped early."""
+    for p in inputs:
+        if rows[p].status == "not run":
+            rows[p] = Row(input=str(p), status=status, message=message)
 
 
 def _row(path: Path, status: str, message: str, json_path: Path, md_path: Path, s: DocumentSummary, seconds: float = 0.0) -> Row:
