@@ -22,7 +22,8 @@ from summarizer.render.tracking import csv_text, html_page, markdown, print_trac
 from summarizer.rules.figures import RANGE_RE, canonical_indicator, comparator_of
 from summarizer.rules.headline import extract_headline_metrics
 from summarizer.rules.targets import extract_targets
-from summarizer.aggregate.track import display_name, government_levels, group_governments, judge, same_government, track
+from summarizer.aggregate.governments import display_name, government_levels, group_governments, same_government
+from summarizer.aggregate.track import judge, track
 from summarizer.rules.figures import signed_change
 
 SPAN = SourceSpan(section_path="一", start=0, end=1, quote="q")

@@ -19,7 +19,8 @@ from schemas.track import VerdictRules
 
 from summarizer import lexicon as lx
 from summarizer.read.script import to_simplified
-from summarizer.aggregate.track import goal_of, government_labels, track
+from summarizer.aggregate.governments import government_labels
+from summarizer.aggregate.track import goal_of, track
 from summarizer.verify import Source
 
 INDICATOR_ORDER = [c for c, _ in lx.HEADLINE_INDICATORS]

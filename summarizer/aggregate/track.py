@@ -28,107 +28,16 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import Optional, Sequence
 
 from schemas.summary import DocumentSummary, Metric, Target, VerificationStatus
 from schemas.track import GovernmentTrack, KeptPair, TargetChange, TrackedReport, Tracking, Verdict, VerdictRules
 
 from summarizer import lexicon as lx
+from summarizer.aggregate.governments import (  # government_labels: read from here by aggregate.export
+    consecutive, display_name, government_labels, government_name, group_governments, review_year,  # noqa: F401
+)
 from summarizer.rules.figures import signed_change
-
-# ---------------------------------------------------------------------------------------------
-# Governments
-# ---------------------------------------------------------------------------------------------
-
-_ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "盟", "县", "区", "旗", "州")
-_LEVEL_RE = re.compile(r"([\u4e00-\u9fff]{2,}?)(" + "|".join(_ADMIN_SUFFIXES) + ")")
-_SUFFIX_CLASS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
-_ETHNIC_TAIL_RE = re.compile(r"^([\u4e00-\u9fff]{2,}?)(?:" + "|".join(lx.ETHNIC_NAME_WORDS) + r"|[\u4e00-\u9fff]{1,3}族)$")
-_STEM_YEAR_RE = re.compile(r"[_\-\s·]*(?:19|20)\d{2}年?.*$")
-
-
-def government_levels(name: str) -> tuple[tuple[str, str], ...]:
-    """A government's name as (name, administrative class) from the top down: 深圳市光明区 →
-    (深圳, 市), (光明, 区); 宁夏回族自治区 → (宁夏, 自治区); 宁夏 → (宁夏, "")."""
-    name = re.sub(r"\s+", "", name)
-    levels: list[tuple[str, str]] = []
-    pos = 0
-    while pos < len(name):
-        m = _LEVEL_RE.match(name, pos)
-        if not m:
-            levels.append((name[pos:], ""))
-            break
-        base, suffix = m.group(1), m.group(2)
-        ethnic = _ETHNIC_TAIL_RE.match(base) if suffix.startswith("自治") else None
-        if ethnic:  # 宁夏回族自治区 is 宁夏's
-            base = ethnic.group(1)
-        levels.append((base, _SUFFIX_CLASS.get(suffix, suffix)))
-        pos = m.end()
-    return tuple(levels)
-
-
-def same_government(a: str, b: str) -> bool:
-    """Whether two names are one government: the same names level by level from the bottom up,
-    where a level without its class (宁夏) matches any, and a name without its higher units
-    (光明区) matches one with them (深圳市光明区)."""
-    la, lb = government_levels(a), government_levels(b)
-    if not la or not lb:
-        return False
-    for (na, sa), (nb, sb) in zip(reversed(la), reversed(lb)):
-        if na != nb or (sa and sb and sa != sb):
-            return False
-    return True
-
-
-def government_name(s: DocumentSummary) -> str:
-    """The region the report names, else its file name without the year (宁夏_2025.docx → 宁夏)."""
-    if s.metadata.region:
-        return s.metadata.region
-    stem = re.split(r"[\\/]", s.source.path)[-1].rsplit(".", 1)[0]
-    return _STEM_YEAR_RE.sub("", stem) or stem
-
-
-def group_governments(summaries: Sequence[DocumentSummary]) -> list[list[int]]:
-    """Indices of the summaries, grouped by government, in the order they first appear."""
-    names = [government_name(s) for s in summaries]
-    parent = list(range(len(summaries)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(names)):
-        for j in range(i):
-            if same_government(names[i], names[j]):
-                parent[root(i)] = root(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(names)):
-        groups.setdefault(root(i), []).append(i)
-    return list(groups.values())
-
-
-def display_name(names: Iterable[str]) -> str:
-    """The fullest of a government's names (宁夏回族自治区 over 宁夏)."""
-    names = list(dict.fromkeys(names))
-    return max(names, key=lambda n: (len(n), -names.index(n)))
-
-
-def government_labels(summaries: Sequence[DocumentSummary]) -> list[str]:
-    """Each summary's government, by its fullest name among the summaries."""
-    out = [""] * len(summaries)
-    for group in group_governments(summaries):
-        name = display_name(government_name(summaries[i]) for i in group)
-        for i in group:
-            out[i] = name
-    return out
-
-
-def review_year(s: DocumentSummary) -> Optional[int]:
-    md = s.metadata
-    return md.review_year if md.review_year is not None else (md.plan_year - 1 if md.plan_year else None)
-
 
 # ---------------------------------------------------------------------------------------------
 # Targets and results as numbers
@@ -534,20 +443,6 @@ def _report(s: DocumentSummary) -> TrackedReport:
     return TrackedReport(path=s.source.path, region=md.region, doc_type=md.doc_type, review_year=review_year(s), plan_year=md.plan_year)
 
 
-def _consecutive(docs: list[DocumentSummary]) -> list[tuple[DocumentSummary, DocumentSummary]]:
-    """(earlier, later) for each report whose plan year is the review year of another; where the
-    later year has several reports, those of the same kind (政府工作报告, 计划) are taken."""
-    out = []
-    for a in docs:
-        n = a.metadata.plan_year
-        if n is None:
-            continue
-        later = [b for b in docs if b is not a and review_year(b) == n]
-        same_kind = [b for b in later if b.metadata.doc_type == a.metadata.doc_type]
-        out += [(a, b) for b in (same_kind or later)]
-    return out
-
-
 def track(summaries: Sequence[DocumentSummary], rules: Optional[VerdictRules] = None) -> Tracking:
     """Every government's pairs of consecutive reports: verdicts and target changes."""
     rules = rules or VerdictRules()
@@ -559,7 +454,7 @@ def track(summaries: Sequence[DocumentSummary], rules: Optional[VerdictRules] = 
         names = list(dict.fromkeys(government_name(s) for s in docs))
         name = display_name(names)
         g = GovernmentTrack(government=name, names=names, reports=[_report(s) for s in docs])
-        for a, b in _consecutive(docs):
+        for a, b in consecutive(docs):
             g.pairs += pair_reports(name, a, b, rules)
             g.target_changes += target_changes(name, a, b)
             untracked += sum(1 for t in a.targets if not t.canonical)
