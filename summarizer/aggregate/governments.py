@@ -15,13 +15,6 @@ from schemas.summary import DocumentSummary
 
 from summarizer import lexicon as lx
 
-_ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "盟", "县", "区", "旗", "州")
-_LEVEL_RE = re.compile(r"([\u4e00-\u9fff]{2,}?)(" + "|".join(_ADMIN_SUFFIXES) + ")")
-_SUFFIX_CLASS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
-_ETHNIC_TAIL_RE = re.compile(r"^([\u4e00-\u9fff]{2,}?)(?:" + "|".join(lx.ETHNIC_NAME_WORDS) + r"|[\u4e00-\u9fff]{1,3}族)$")
-_STEM_YEAR_RE = re.compile(r"[_\-\s·]*(?:19|20)\d{2}年?.*$")
-
-
 def government_levels(name: str) -> tuple[tuple[str, str], ...]:
     """A government's name as (name, administrative class) from the top down: 深圳市光明区 →
     (深圳, 市), (光明, 区); 宁夏回族自治区 → (宁夏, 自治区); 宁夏 → (宁夏, "")."""
@@ -29,15 +22,15 @@ def government_levels(name: str) -> tuple[tuple[str, str], ...]:
     levels: list[tuple[str, str]] = []
     pos = 0
     while pos < len(name):
-        m = _LEVEL_RE.match(name, pos)
+        m = lx.GOVERNMENT_LEVEL_RE.match(name, pos)
         if not m:
             levels.append((name[pos:], ""))
             break
         base, suffix = m.group(1), m.group(2)
-        ethnic = _ETHNIC_TAIL_RE.match(base) if suffix.startswith("自治") else None
+        ethnic = lx.ETHNIC_TAIL_RE.match(base) if suffix.startswith(lx.AUTONOMOUS) else None
         if ethnic:  # 宁夏回族自治区 is 宁夏's
             base = ethnic.group(1)
-        levels.append((base, _SUFFIX_CLASS.get(suffix, suffix)))
+        levels.append((base, lx.ADMIN_SUFFIX_CLASSES.get(suffix, suffix)))
         pos = m.end()
     return tuple(levels)
 
@@ -60,7 +53,7 @@ def government_name(s: DocumentSummary) -> str:
     if s.metadata.region:
         return s.metadata.region
     stem = re.split(r"[\\/]", s.source.path)[-1].rsplit(".", 1)[0]
-    return _STEM_YEAR_RE.sub("", stem) or stem
+    return lx.FILE_NAME_YEAR_RE.sub("", stem) or stem
 
 
 def group_governments(summaries: Sequence[DocumentSummary]) -> list[list[int]]:

@@ -45,7 +45,7 @@ from summarizer.rules.figures import signed_change
 
 _UNITS = {u: (family, factor) for u, family, factor in lx.UNITS}
 _DEFINITION_RE = re.compile("|".join(lx.DEFINITION_WORDS))
-_RATE_UNITS = {"%": "%", "％": "%", "个百分点": "个百分点", "百分点": "个百分点"}
+_RATE_UNITS = lx.RATE_UNIT_READINGS
 
 
 def normal_unit(unit: Optional[str]) -> Optional[str]:
@@ -82,7 +82,7 @@ def _comparator_class(word: Optional[str]) -> Optional[str]:
         return "at_most"
     if word in lx.ABOVE_COMPARATORS:
         return "above"
-    if word in lx.AT_LEAST_COMPARATORS or word == "力争达到":
+    if word in lx.AT_LEAST_COMPARATORS or lx.COMPARATOR_READINGS.get(word) in lx.AT_LEAST_COMPARATORS:  # 力争达到 is 达到
         return "at_least"
     return None
 
@@ -95,7 +95,7 @@ def goal_of(t: Target) -> Optional[Goal]:
     text = t.target
     defs = frozenset(_DEFINITION_RE.findall(t.target + t.indicator))
     is_rate = any(w in text or w in t.indicator for w in lx.RATE_WORDS)
-    if "正增长" in text:
+    if lx.POSITIVE_GROWTH in text:
         return Goal("rate", "positive", 0.0, 0.0, "%", defs)
     if t.number is None:
         return None
@@ -104,8 +104,8 @@ def goal_of(t: Target) -> Optional[Goal]:
     low, high = min(low, high), max(low, high)
     unit = normal_unit(t.unit) if is_rate else t.unit
     if is_rate and unit is None:  # 增长4.5-5%: the unit is printed once, after the range
-        unit = "个百分点" if "百分点" in text else "%" if re.search("[%％]", text) else None
-    if is_rate and unit not in ("%", "个百分点"):
+        unit = lx.POINTS if lx.POINTS_SHORT in text else "%" if re.search("[%％]", text) else None
+    if is_rate and unit not in ("%", lx.POINTS):
         return None  # 增长1倍: not a rate in % we can compare
     comparator = "range" if t.upper is not None else (_comparator_class(t.comparator) or "exact")
     if sign < 0:  # 下降3%以上: a fall of at least 3, so at most -3
@@ -127,7 +127,7 @@ def _bound(number: float, word: Optional[str]) -> tuple[float, float]:
     cls = _comparator_class(word)
     if word in lx.BELOW_COMPARATORS or cls == "at_most":
         return -math.inf, number
-    if cls in ("at_least", "above") and word not in ("达到", "达"):
+    if cls in ("at_least", "above") and word not in lx.EXACT_RESULT_COMPARATORS:
         return number, math.inf
     return number, number
 
@@ -136,7 +136,7 @@ def _comparator_in(text: str) -> Optional[str]:
     for w in lx.COMPARATORS_AFTER:
         if text.endswith(w):
             return w
-    stripped = re.sub(r"^(?:" + "|".join(lx.CHANGE_WORDS) + r"|同口径|自然口径|可比口径|平均为|均值)+", "", text)
+    stripped = re.sub(r"^(?:" + "|".join((*lx.CHANGE_WORDS, *lx.DEFINITION_WORDS, *lx.AVERAGE_WORDS)) + r")+", "", text)
     for w in lx.COMPARATORS_BEFORE + lx.BELOW_COMPARATORS:
         if stripped.startswith(w):
             return w
@@ -164,7 +164,7 @@ def _alternate_figure(definitions: frozenset[str], m: Metric) -> Optional[Figure
     "增长1.7%（同口径增长2.5%以上）" gives 增长2.5%以上 for a 同口径 target."""
     quote = m.source.quote or ""
     for d in definitions:
-        alt = re.search(rf"{d}(?:计算)?(?P<c>(?:{'|'.join(lx.CHANGE_WORDS)})\s*\d+(?:\.\d+)?\s*[%％](?:{'|'.join(lx.COMPARATORS_AFTER)})?)", quote)
+        alt = re.search(rf"{d}(?:{lx.DEFINITION_TAIL})?(?P<c>(?:{'|'.join(lx.CHANGE_WORDS)})\s*\d+(?:\.\d+)?\s*[%％](?:{'|'.join(lx.COMPARATORS_AFTER)})?)", quote)
         if alt:
             number, unit = signed_change(alt.group("c"))
             if number is not None:
@@ -401,11 +401,8 @@ def pair_reports(government: str, earlier: DocumentSummary, later: DocumentSumma
     return out
 
 
-_NAME_PREFIX_RE = re.compile(r"^(?:全省|全市|全区|全县|全州|全盟|全旗|全国|地方)")
-
-
 def _target_key(t: Target) -> str:
-    return t.canonical or _NAME_PREFIX_RE.sub("", t.indicator)
+    return t.canonical or lx.REGION_WORD_PREFIX_RE.sub("", t.indicator)
 
 
 def target_changes(government: str, earlier: DocumentSummary, later: DocumentSummary) -> list[TargetChange]:

@@ -77,7 +77,11 @@ FLAT_CHANGE_RE = re.compile(rf"(?:{'|'.join(RATE_NAMES)})?持平(?!于)")
 #: ("增长1.7%（同口径增长2.5%以上）"): kept in the metric's quote.
 ALT_DEFINITION_RE = re.compile(r"\s*[（(][^（()）]{0,6}(?:同口径|自然口径|可比口径)[^（()）]{0,16}[）)]")
 #: Definitions a figure may be printed under; a target and a result are compared only under the same one.
+#: 计算 may follow one (同口径计算增长2.5%).
 DEFINITION_WORDS = ("同口径", "自然口径", "可比口径")
+DEFINITION_TAIL = "计算"
+#: Words of an average before a printed result (平均为5.3%, 均值).
+AVERAGE_WORDS = ("平均为", "均值")
 #: A rank between an indicator's level and its change ("达到5.53万亿元、稳居全国前十强、增长4.8%").
 RANK_CLAUSE_RE = re.compile(r"\s*(?:稳居|位居|居|排名|排|列|高于|低于|好于|快于)[^、，,；;。]{0,12}")
 #: Comparators of a target by how they bound it.

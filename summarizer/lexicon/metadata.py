@@ -23,7 +23,13 @@ REGION_STOPWORDS = {
 #: and the last (the seal).
 REGION_HEAD_CHARS = 1200
 REGION_TAIL_CHARS = 200
-_ADMIN_SUFFIX = r"(?:自治区|自治州|自治县|自治旗|特别行政区|地区|省|市|盟|县|区|旗|州)"
+#: What ends a government's name: its administrative class (no one of them is the start of another,
+#: so their order in a pattern does not matter).
+ADMIN_SUFFIXES = ("自治区", "自治州", "自治县", "自治旗", "特别行政区", "地区", "省", "市", "盟", "县", "区", "旗", "州")
+#: The autonomous classes (自治区, 自治州 …); 自治州, 自治县 and 自治旗 are of the class of 州, 县 and 旗.
+AUTONOMOUS = "自治"
+ADMIN_SUFFIX_CLASSES = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
+_ADMIN_SUFFIX = "(?:" + "|".join(ADMIN_SUFFIXES) + ")"
 _GOV_NAME = rf"[\u4e00-\u9fff]{{1,14}}?{_ADMIN_SUFFIX}"
 #: A government's name: at least two characters before an administrative suffix.
 GOV_NAME_RE = re.compile(rf"[\u4e00-\u9fff]{{2,}}{_ADMIN_SUFFIX}")
@@ -85,3 +91,12 @@ YEAR_PAIR_MIN_MENTIONS = 1
 LATER_YEAR_MIN_MENTIONS = 5
 #: Province-level names with the words between the short name and 自治区 (宁夏回族自治区 is 宁夏).
 ETHNIC_NAME_WORDS = ("回族", "壮族", "维吾尔", "蒙古族", "藏族")
+#: A government's name level by level from the top (深圳市 光明区): a name of two characters at
+#: least and its class; a name before 自治… may end in its people's name (宁夏回族 → 宁夏).
+GOVERNMENT_LEVEL_RE = re.compile(r"([\u4e00-\u9fff]{2,}?)(" + "|".join(ADMIN_SUFFIXES) + ")")
+ETHNIC_TAIL_RE = re.compile(r"^([\u4e00-\u9fff]{2,}?)(?:" + "|".join(ETHNIC_NAME_WORDS) + r"|[\u4e00-\u9fff]{1,3}族)$")
+#: A file name's year and what follows it (宁夏_2025年.docx → 宁夏): the name without it stands for
+#: a government whose report never names itself.
+FILE_NAME_YEAR_RE = re.compile(r"[_\-\s·]*(?:19|20)\d{2}年?.*$")
+#: Words before a target's indicator that name the region, not the indicator (全省地区生产总值).
+REGION_WORD_PREFIX_RE = re.compile(r"^(?:全省|全市|全区|全县|全州|全盟|全旗|全国|地方)")

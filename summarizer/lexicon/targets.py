@@ -42,8 +42,10 @@ BINDING_RE = re.compile(BINDING)
 EXPECTED_RE = re.compile(EXPECTED)
 #: Words that lead a target clause without belonging to the indicator (力争GDP增长7%).
 TARGET_LEAD_WORDS = ("力争", "确保", "争取", "努力", "全年", "其中", "以及", "和", "及", "实现", "今年", "明年")
-#: Targets stated without a number, and a clause that states one (外贸进出口总额实现正增长).
-QUALITATIVE_TARGETS = ("正增长", "负增长", "持平", "基本同步", "同步增长")
+#: Targets stated without a number, and a clause that states one (外贸进出口总额实现正增长); 正增长
+#: is met by any growth above 0.
+POSITIVE_GROWTH = "正增长"
+QUALITATIVE_TARGETS = (POSITIVE_GROWTH, "负增长", "持平", "基本同步", "同步增长")
 QUALITATIVE_TARGET_RE = re.compile(r"(?:实现)?(?P<t>" + compile_alternation(QUALITATIVE_TARGETS) + ")")
 #: Characters trimmed from the end of a target's indicator (经济增长的 → 经济增长).
 INDICATOR_TRIM = " ,，、的"
