@@ -1,8 +1,9 @@
 """The Chinese-language knowledge of the tool, as data.
 
 Every heading pattern, keyword list and phrase that the pure stages (clean, split, classify,
-rules, verify) recognise lives here, and the words the views print, so that tuning the tool for a
-new kind of report means editing one place. Nothing in this module does any work beyond compiling regular expressions.
+rules, verify) recognise lives here, and so do the words the views print, so that tuning the
+tool for a new kind of report means editing one place. Nothing in this package does any work
+beyond compiling regular expressions.
 
 The lexicon is a package by topic (characters, numbers, chrome, headings, kinds, problems,
 targets, metadata, figures, indicators, periods, themes, labels); every name is read as

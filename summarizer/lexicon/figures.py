@@ -35,7 +35,7 @@ METRIC_LEAD_WORDS = ("全年", "累计", "共", "完成", "实现", "其中")
 #: Comparators printed with targets, as they read.
 COMPARATORS_AFTER = ("以上", "左右", "以内", "以下", "之内", "上下")
 COMPARATORS_BEFORE = ("超过", "突破", "不低于", "不少于", "不高于", "不超过", "力争达到", "达到", "超", "达", "约", "近")
-#: Comparators read as another: 达 and 力争达到 are 达到 (达到4.5%左右 is "about 4.5%" all the same).
+#: Comparators read as another: 达 and 力争达到 are read as 达到.
 COMPARATOR_READINGS = {"达": "达到", "力争达到": "达到"}
 #: A result printed with one of these (达到5.2%) states its number, not a bound.
 EXACT_RESULT_COMPARATORS = ("达到", "达")

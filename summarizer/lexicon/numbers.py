@@ -38,7 +38,7 @@ CN_NUMERAL_CHARS = "".join(CN_NUM) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UN
 CN_NONZERO_CHARS = "".join(d for d, value in CN_NUM.items() if value) + "".join(CN_SMALL_UNITS)
 #: A numeral followed by 成 counts tenths: 三成 is 30%.
 TENTHS = "成"
-#: Chinese numerals used in headings and inline enumerations, in order; 十 also tens them (十二, 二十).
+#: Chinese numerals used in headings and inline enumerations, in order; 十 makes the tens (十二, 二十).
 CN_DIGITS = "一二三四五六七八九十"
 CN_TEN = "十"
 CN_ORDINALS = [

@@ -47,5 +47,5 @@ TARGET_LEAD_WORDS = ("力争", "确保", "争取", "努力", "全年", "其中",
 POSITIVE_GROWTH = "正增长"
 QUALITATIVE_TARGETS = (POSITIVE_GROWTH, "负增长", "持平", "基本同步", "同步增长")
 QUALITATIVE_TARGET_RE = re.compile(r"(?:实现)?(?P<t>" + compile_alternation(QUALITATIVE_TARGETS) + ")")
-#: Characters trimmed from the end of a target's indicator (经济增长的 → 经济增长).
+#: Characters trimmed from both ends of a target's indicator (经济增长的 → 经济增长).
 INDICATOR_TRIM = " ,，、的"
