@@ -1,5 +1,5 @@
-"""Labels: the Chinese words the views print (table headings, section titles, the sentences of
-contrast of a comparison), so that a brief and a comparison speak the reports' language in one place."""
+"""Views: the Chinese words the views print (table headings, section titles, the sentences of
+contrast of a comparison), in one place (`rules.labels` is another thing: the names of figures)."""
 
 from __future__ import annotations
 
