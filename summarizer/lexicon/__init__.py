@@ -6,8 +6,8 @@ tool for a new kind of report means editing one place. Nothing in this package d
 beyond compiling regular expressions.
 
 The lexicon is a package by topic (characters, numbers, chrome, headings, kinds, problems,
-targets, metadata, figures, indicators, periods, themes, views); every name is read as
-`lexicon.NAME`."""
+targets, metadata, figures, indicators, periods, themes, names, picks, views); every name is
+read as `lexicon.NAME`."""
 
 from __future__ import annotations
 
@@ -23,5 +23,7 @@ from summarizer.lexicon.figures import *  # noqa: F401,F403
 from summarizer.lexicon.indicators import *  # noqa: F401,F403
 from summarizer.lexicon.periods import *  # noqa: F401,F403
 from summarizer.lexicon.themes import *  # noqa: F401,F403
+from summarizer.lexicon.names import *  # noqa: F401,F403
+from summarizer.lexicon.picks import *  # noqa: F401,F403
 from summarizer.lexicon.views import *  # noqa: F401,F403
 from summarizer.lexicon.characters import compile_alternation  # noqa: F401

@@ -43,7 +43,8 @@ EXACT_RESULT_COMPARATORS = ("达到", "达")
 RESPECTIVELY = "分别"
 #: Words between 分别 and its list of figures (分别实际增长, 分别达到), and those of them a list of
 #: figures may follow directly.
-LIST_VERBS = ("达到", "达", "为", "是", "控制在")
+REACH_VERBS = ("达到", "达", "为")
+LIST_VERBS = (*REACH_VERBS, "是", "控制在")
 RESPECTIVELY_LEAD_WORDS = (*CHANGE_BASES, *PRICE_BASES, "扣除价格因素", "按可比价格计算", *LIST_VERBS)
 RESPECTIVELY_TAIL_WORDS = (*CHANGE_BASES, *PRICE_BASES, *LIST_VERBS)
 #: Verbs that stand between an indicator and its value; they belong to neither.

@@ -21,21 +21,12 @@ from typing import Optional
 
 from summarizer import lexicon as lx
 from summarizer.rules.figures import ClauseMetric, clause_metrics
+from summarizer.rules.numbers import MAGNITUDES
 
-#: Words left at the end of a name that are no part of it.
-TRAILING_ADVERBS = ("首次", "分别", "均", "持续", "再次", "稳定", "累计", "共", "全部", "已", "总计", "合计", "同比", "比上年", "全年", "年均")
-#: Verbs that open a clause and count what follows them (the object is the indicator).
-OBJECT_VERBS = ("推出", "提供", "精准帮扶", "帮扶", "帮助", "吸纳", "带动", "培训", "救助", "资助", "惠及", "招引", "发放")
-COUNTING_VERBS = (*lx.BARE_METRIC_VERBS, *OBJECT_VERBS, "签约", "认定", "创建", "获批", "入选", "启动", "组建", "建设")
-RESPECTIVELY = "分别"
 #: The noun phrase after a figure: up to this many characters, up to a break or another figure.
 OBJECT_MAX = 12
-#: Words that end the noun phrase after a figure (the predicate begins).
-OBJECT_END_RE = re.compile(r"均|全部|都|已|达到|达|实现|获得|超过|提升|增长|下降")
 _OBJECT_RE = re.compile(r"[\u4e00-\u9fff“”《》]{2,%d}" % OBJECT_MAX)
-_NAME_SPLIT_RE = re.compile(r"[、和与及]")
-#: A place is not what a figure counts ("全区27个河流断面").
-PLACE_RE = re.compile(r"全[区市省县国州盟旗]|本[区市省县]")
+_NAME_SPLIT_RE = re.compile(rf"[{''.join(lx.LIST_JOINERS)}]")
 #: A clause shown in place of a name is at most this long.
 CLAUSE_LABEL_MAX = 16
 
@@ -44,14 +35,14 @@ def _strip_adverbs(name: str) -> str:
     changed = True
     while changed and name:
         changed = False
-        for word in TRAILING_ADVERBS:
+        for word in lx.TRAILING_ADVERBS:
             if name.endswith(word) and len(name) > len(word):
                 name, changed = name[: -len(word)], True
     return name.strip(" ，,")
 
 
 def _verb_only(name: str) -> bool:
-    return not name or name in COUNTING_VERBS or any(name == v or name.endswith(v) and len(name) - len(v) <= 1 for v in COUNTING_VERBS)
+    return not name or name in lx.COUNTING_VERBS or any(name == v or name.endswith(v) and len(name) - len(v) <= 1 for v in lx.COUNTING_VERBS)
 
 
 def _object_after(text: str, found: ClauseMetric) -> Optional[str]:
@@ -59,7 +50,7 @@ def _object_after(text: str, found: ClauseMetric) -> Optional[str]:
     if not m:
         return None
     words = m.group(0)
-    cut = OBJECT_END_RE.search(words, 2)  # "河流断面均达Ⅳ类": the object ends before 均达
+    cut = lx.OBJECT_END_RE.search(words, 2)  # "河流断面均达Ⅳ类": the object ends before 均达
     if cut:
         words = words[: cut.start()]
     return words.strip("“”") or None
@@ -73,10 +64,10 @@ def _clause_of(text: str, found: ClauseMetric) -> str:
 def label(text: str, found: ClauseMetric) -> Optional[str]:
     """The name a reader should see for this figure, or None where no clause can stand for it."""
     name = _strip_adverbs(found.indicator)
-    opener = next((v for v in OBJECT_VERBS if name.startswith(v) and len(name) - len(v) >= 2), None)
+    opener = next((v for v in lx.OBJECT_VERBS if name.startswith(v) and len(name) - len(v) >= 2), None)
     if opener:
         name = name[len(opener) :]  # "提供就业岗位11.2万个": the 就业岗位 counted
-    if not _verb_only(name) and not PLACE_RE.fullmatch(name):
+    if not _verb_only(name) and not lx.PLACE_RE.fullmatch(name):
         return name
     obj = _object_after(text, found)
     if obj:
@@ -86,13 +77,16 @@ def label(text: str, found: ClauseMetric) -> Optional[str]:
 
 
 _UNIT_OR_COUNT = lx.compile_alternation([u for u, _, _ in lx.UNITS]) + "|[" + lx.COUNT_UNITS + "]"
-_MORE_VALUE_RE = re.compile(rf"\s*[、和及与]\s*(?:达到|达|为)?\s*(\d+(?:\.\d+)?\s*(?:%|％|个百分点|倍|[万亿]*(?:{_UNIT_OR_COUNT})?))")
+_MORE_VALUE_RE = re.compile(
+    rf"\s*[{''.join(lx.LIST_JOINERS)}]\s*(?:{'|'.join(lx.REACH_VERBS)})?\s*"
+    rf"(\d+(?:\.\d+)?\s*(?:{'|'.join((*lx.PERCENT_SIGNS, lx.POINTS, lx.TIMES))}|[{MAGNITUDES}]*(?:{_UNIT_OR_COUNT})?))"
+)
 
 
 def _respectively(text: str, found: ClauseMetric) -> list[ClauseMetric]:
     """"A和B分别达96%、92%": one metric per name and value where the counts agree, else one
     metric whose value keeps every value as printed."""
-    if not found.indicator.endswith(RESPECTIVELY) and RESPECTIVELY not in text[found.start : found.end]:
+    if not found.indicator.endswith(lx.RESPECTIVELY) and lx.RESPECTIVELY not in text[found.start : found.end]:
         return [found]
     seg = text[found.start : found.end]
     if found.value and found.change and seg.find(found.value) > seg.find(found.change):
