@@ -20,7 +20,8 @@ from schemas.track import VerdictRules
 from summarizer import lexicon as lx
 from summarizer.read.script import to_simplified
 from summarizer.aggregate.governments import government_labels
-from summarizer.aggregate.track import goal_of, track
+from summarizer.aggregate.goals import goal_of
+from summarizer.aggregate.track import track
 from summarizer.verify import Source
 
 INDICATOR_ORDER = [c for c, _ in lx.HEADLINE_INDICATORS]
