@@ -16,7 +16,9 @@ from schemas.summary import Metric, VerificationStatus
 from summarizer import lexicon as lx
 from summarizer.parse.document import ParsedDocument, span_of
 from summarizer.parse.periods import in_spans, multi_year_spans
-from summarizer.rules.targets import plan_year_triggers
+from summarizer.rules.regions import (  # plan_start: read from here by model.pointer
+    paragraph_start, plan_start, result_regions, states_a_result,  # noqa: F401
+)
 from summarizer.rules.respectively import hand_out, has_list_after
 from summarizer.rules.figures import (
     CHANGE, CHANGE_RE, LEVEL_RE, NUM, PCT, PERCENT, metric_figures, own_clause_end,
@@ -295,22 +297,6 @@ def _names_the_year(sentence: str, review_year: Optional[int]) -> bool:
     return bool(lx.REVIEW_YEAR_SENTENCE_RE.search(sentence)) or (review_year is not None and f"{review_year}{lx.YEAR_WORD}" in sentence)
 
 
-def states_a_result(text: str, p_start: int, s_start: int, clause_end: int, review_year: Optional[int]) -> bool:
-    """Outside a review part, a figure is a result of the review year only when its paragraph, up
-    to the figure's clause, last said which year it speaks of (去年, 过去一年, the year's number)
-    rather than anything of the plan (今年, 目标, 力争, …), and its own sentence says nothing of the
-    plan: "做好今年的工作……。过去一年，……。国内生产总值增长10.3%，……"."""
-    if lx.PLAN_SENTENCE_RE.search(text, s_start, clause_end):
-        return False
-    year = rf"|{review_year}{lx.YEAR_WORD}" if review_year else ""
-    cues = list(re.finditer(rf"(?P<review>{lx.REVIEW_YEAR_SENTENCE_RE.pattern}{year})|(?P<plan>{lx.PLAN_SENTENCE_RE.pattern})", text[p_start:clause_end]))
-    return bool(cues) and cues[-1].group("review") is not None
-
-
-def paragraph_start(text: str, pos: int, floor: int) -> int:
-    return max(text.rfind("\n", floor, pos) + 1, floor)
-
-
 def _headline_density(text: str, pos: int) -> int:
     """How many headline indicators the paragraph around `pos` prints with a figure: the report's
     results paragraph prints most of them together."""
@@ -325,62 +311,9 @@ def _headline_density(text: str, pos: int) -> int:
 HEADLINE_DENSITY_CAP = 4
 
 
-def result_regions(doc: ParsedDocument):
-    """(section, start, end, read as a review) for every stretch of the report where results of
-    the review year may stand: each review part, less its problems passage; what stands before the
-    plan begins outside any plan part (the front of a report whose review has no heading, closing
-    words, a report without parts); and, read sentence by sentence (`_states_a_result`), problems
-    passages ("去年居民消费价格上涨4.8%"), plan parts that recall last year and what follows the
-    plan. Glossaries, annexes and target lists are none."""
-    begins = plan_start(doc)
-    for part in doc.tree.sections:
-        if part.kind == SectionKind.GLOSSARY or (part.derived and part.path == lx.ANNEX):
-            continue
-        plan_part = part.kind in _PLAN_KINDS
-        for section, start, end in _regions(part):
-            in_review = section.kind == SectionKind.REVIEW or (not plan_part and end <= begins and section.kind != SectionKind.PROBLEMS)
-            yield section, start, end, in_review
-
-
-def plan_start(doc: ParsedDocument) -> int:
-    """Where the plan begins: the first paragraph that opens on the plan year (今年是……, 2026年是
-    ……) after the first part, the first plan part or the first plan-year targets trigger,
-    whichever comes first."""
-    text = doc.clean.text
-    plan_year = doc.tree.metadata.plan_year
-    starts = [p.clean_start for p in doc.tree.sections if p.kind in _PLAN_KINDS]
-    starts += [trigger.start() for _, trigger, _ in plan_year_triggers(doc)][:1]
-    first_part = next((p.clean_end for p in doc.tree.sections if not p.derived), 0)
-    for line in re.finditer(r"[^\n]+", text):
-        opening = line.group(0)[:40]
-        if lx.PLAN_OPENING_RE.match(opening) or (plan_year and re.match(rf"{plan_year}{lx.YEAR_WORD}{lx.YEAR_OPENS}", opening)):
-            if line.start() >= min(first_part, len(text) // 4) or not doc.tree.sections:
-                starts.append(line.start())
-                break
-    return min(starts, default=len(text))
-
-
-_PLAN_KINDS = (SectionKind.TASKS, SectionKind.TARGETS, SectionKind.REQUIREMENTS, SectionKind.OUTLOOK)
-
-
-def _regions(s: Section):
-    """(deepest section, start, end) for the stretches of `s` that may hold results."""
-    if s.kind in _NO_RESULTS:
-        return
-    pos = s.body_start
-    for c in s.children:
-        if c.clean_start > pos:
-            yield s, pos, c.clean_start
-        yield from _regions(c)
-        pos = max(pos, c.clean_end)
-    if s.clean_end > pos:
-        yield s, pos, s.clean_end
-
-
 #: What stands between an indicator and its value: (GDP), 实现, 完成, 达到 …
 _VALUE_VERBS_PREFIX_RE = re.compile(r"(?:\(GDP\)|（GDP）)?(?:" + lx.compile_alternation(list(lx.VALUE_VERBS)) + r")*")
 _ITEM_SOON_RE = re.compile(r"\d")
-_NO_RESULTS = (SectionKind.TARGETS, SectionKind.REQUIREMENTS, SectionKind.GLOSSARY)
 _SENTENCE_END_RE = re.compile("[。！？!?]")
 _CLAUSE_STOP_RE = re.compile("[，,；;。！？!?]")
 _FIGURE_SOON_RE = re.compile(r"[^。；;，,\n\d]{0,10}\d")

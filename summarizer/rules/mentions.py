@@ -17,7 +17,8 @@ from schemas.summary import Mention, Metric, Target
 
 from summarizer import lexicon as lx
 from summarizer.parse.document import ParsedDocument, span_of
-from summarizer.rules.headline import alias_matches, paragraph_start, result_regions, states_a_result
+from summarizer.rules.headline import alias_matches
+from summarizer.rules.regions import paragraph_start, result_regions, states_a_result
 from summarizer.rules.targets import plan_year_triggers
 
 #: At most this many sentences per indicator.
