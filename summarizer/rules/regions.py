@@ -38,7 +38,7 @@ def result_regions(doc: ParsedDocument):
     """(section, start, end, read as a review) for every stretch of the report where results of
     the review year may stand: each review part, less its problems passage; what stands before the
     plan begins outside any plan part (the front of a report whose review has no heading, closing
-    words, a report without parts); and, read sentence by sentence (`_states_a_result`), problems
+    words, a report without parts); and, read sentence by sentence (`states_a_result`), problems
     passages ("去年居民消费价格上涨4.8%"), plan parts that recall last year and what follows the
     plan. Glossaries, annexes and target lists are none."""
     begins = plan_start(doc)
