@@ -17,7 +17,7 @@ from typing import Any, Optional
 import platformdirs
 
 from summarizer.errors import ConfigError
-from summarizer.model.strategies import RULES_ONLY, STRATEGIES
+from summarizer.model.strategies.names import RULES_ONLY, STRATEGIES
 
 APP = "summarizer"
 #: The model name the embedded server registers (its alias for the GGUF it serves).

@@ -67,3 +67,38 @@ def test_stages_do_not_import_views():
     for module, deps in GRAPH.items():
         if module.startswith(("summarizer.aggregate", "summarizer.score", "summarizer.rules", "summarizer.parse", "summarizer.read", "summarizer.model")):
             assert not deps & views, (module, deps & views)
+
+
+def _runtime_graph() -> dict[str, set[str]]:
+    """module → the summarizer modules it imports when it runs (function-level imports count;
+    imports under `if TYPE_CHECKING:`, which never run, do not)."""
+    modules = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        typing_only = {
+            id(n) for node in ast.walk(tree)
+            if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING"
+            for n in ast.walk(node)
+        }
+        deps: set[str] = set()
+        for node in ast.walk(tree):
+            if id(node) in typing_only:
+                continue
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                # `from summarizer import lexicon` imports the module summarizer.lexicon, not
+                # (for this purpose) the package's own __init__
+                targets = [f"{node.module}.{a.name}" if f"{node.module}.{a.name}" in modules else node.module for a in node.names]
+            elif isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            else:
+                continue
+            deps |= {t for t in targets if t in modules and t != name}
+        graph[name] = deps
+    return graph
+
+
+def test_no_module_of_the_package_is_on_an_import_cycle():
+    graph = _runtime_graph()
+    on_cycle = sorted(m for m in graph if any(_reaches(graph, d, m) for d in graph[m]))
+    assert not on_cycle, on_cycle
