@@ -86,9 +86,9 @@ class Target(BaseModel):
     canonical: Optional[str] = None
     target: str = Field(description="As printed, e.g. 增长7%以上, 900亿元以上, 突破千亿元, 正增长")
     comparator: Optional[str] = Field(default=None, description="以上 | 左右 | 以内 | 以下 | 突破 | 超 | 超过 | 不低于 | 达到 | None (exact)")
-    number: Optional[float] = None
+    number: Optional[float] = Field(default=None, description="The target's number, negative for a fall as a metric's change is (下降3%左右 → -3)")
     unit: Optional[str] = None
-    upper: Optional[float] = Field(default=None, description="The upper end of a range target (5.5 for 增长5.0%—5.5%)")
+    upper: Optional[float] = Field(default=None, description="The other end of a range target (5.5 for 增长5.0%—5.5%), with the same sign")
     binding: Optional[bool] = Field(default=None, description="True: 约束性; False: 预期性; None: not said")
     note: Optional[str] = Field(default=None, description="A stretch goal printed with it (力争达到8%), as printed")
     source: SourceSpan

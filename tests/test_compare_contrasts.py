@@ -68,10 +68,13 @@ def test_levels_are_never_ranked_or_charted_with_rates():
 
 
 def test_a_range_target_is_charted_in_its_unit():
-    """增长4.5-5% prints its unit once, after the range: the rules give it no unit (rules/targets.py),
-    compare reads it as track does, a rate in %, charted from its lower end."""
+    """增长4.5-5% prints its unit once, after the range: the rules take it from the end
+    (rules/targets.py); compare reads it as track does, a rate in %, charted from its lower end,
+    and so does a target a model gave without a unit."""
     ranged = target(GDP, "增长4.5-5%")
-    assert ranged.unit is None and (ranged.number, ranged.upper) == (4.5, 5.0)  # as the rules read it today
+    assert ranged.unit == "%" and (ranged.number, ranged.upper) == (4.5, 5.0)
+    unitless = build_comparison([_report("黑龙江省", [ranged.model_copy(update={"unit": None})]), _report("吉林省", [target(GDP, "增长5%左右")])])
+    assert (unitless.targets[0].cells["黑龙江省"].number, unitless.targets[0].cells["黑龙江省"].kind) == (4.5, "rate")
     c = build_comparison([_report("黑龙江省", [ranged]), _report("吉林省", [target(GDP, "增长5%左右")]), _report("山西省", [target(GDP, "增长4.5%—5%")])])
     cells = c.targets[0].cells
     assert (cells["黑龙江省"].number, cells["黑龙江省"].kind) == (4.5, "rate")

@@ -98,3 +98,32 @@ def test_of_two_summaries_of_one_report_the_fuller_is_kept():
     kept, repeats = unique_reports([rules, later, full, rules])
     assert kept == [full, later]
     assert [(r.left_out.model, r.kept.model) for r in repeats] == [(None, "some-model"), (None, "some-model")]
+
+
+FALLS = (
+    "2026年某某省政府工作报告\n各位代表：\n现在，我代表某某省人民政府，向大会报告工作，请予审议。\n一、2025年工作回顾\n"
+    "过去一年，全省地区生产总值增长5.6%，居民消费价格下降0.1%。\n二、2026年工作安排\n"
+    "今年经济社会发展的主要预期目标是：地区生产总值增长4.5-5%，单位地区生产总值能耗下降2%左右。\n"
+)
+
+
+def test_a_fall_is_negative_in_json_csv_and_jsonl(tmp_path):
+    """One sign convention: a target of a fall (下降2%左右) and a metric that fell (下降0.1%) are
+    both negative numbers, in the summary's JSON and in every export format."""
+    import json
+
+    report = tmp_path / "某某省_2026.txt"
+    report.write_text(FALLS, encoding="utf-8")
+    summary = CliRunner().invoke(app, ["summarize", str(report), "--no-model", "--json", "-q"])
+    assert summary.exit_code == 0, summary.output
+    data = json.loads(summary.stdout)
+    targets = {t["indicator"]: (t["number"], t["upper"], t["unit"]) for t in data["targets"]}
+    assert targets == {"地区生产总值": (4.5, 5.0, "%"), "单位地区生产总值能耗": (-2.0, None, "%")}
+    for fmt, read in (("--csv", read_csv), ("--jsonl", read_jsonl)):
+        result = CliRunner().invoke(app, ["export", str(report), fmt, "-q"])
+        assert result.exit_code == 0, result.output
+        rows = read(result.stdout)
+        energy = next(r for r in rows if r.kind == "target" and r.indicator == "单位地区生产总值能耗")
+        cpi = next(r for r in rows if r.kind == "metric" and r.canonical == "居民消费价格")
+        assert (energy.number, energy.value) == (-2.0, "下降2%左右")
+        assert (cpi.change_number, cpi.change) == (-0.1, "下降0.1%")

@@ -19,9 +19,9 @@ from summarizer.cli import app
 from summarizer.parse.document import parse_bytes
 from summarizer.rules.numbers import first_number
 from summarizer.render.tracking import csv_text, html_page, markdown, print_tracking
-from summarizer.rules.figures import RANGE_RE, canonical_indicator, comparator_of
+from summarizer.rules.figures import canonical_indicator, comparator_of
 from summarizer.rules.headline import extract_headline_metrics
-from summarizer.rules.targets import extract_targets
+from summarizer.rules.targets import extract_targets, target_numbers
 from summarizer.aggregate.governments import display_name, government_levels, group_governments, same_government
 from summarizer.aggregate.track import judge, track
 from summarizer.rules.figures import signed_change
@@ -30,11 +30,10 @@ SPAN = SourceSpan(section_path="一", start=0, end=1, quote="q")
 
 
 def target(indicator: str, printed: str, note: str | None = None) -> Target:
-    number, unit = first_number(printed)
-    rng = RANGE_RE.search(printed)
+    number, unit, upper = target_numbers(printed, indicator)
     return Target(
         indicator=indicator, canonical=canonical_indicator(indicator), target=printed, comparator=comparator_of(printed),
-        number=float(rng.group(1)) if rng else number, upper=float(rng.group(2)) if rng else None, unit=unit, note=note, source=SPAN,
+        number=number, upper=upper, unit=unit, note=note, source=SPAN,
     )
 
 

@@ -16,7 +16,7 @@ from typing import Optional
 from schemas.summary import Metric, Target
 
 from summarizer import lexicon as lx
-from summarizer.rules.figures import signed_change
+from summarizer.rules.figures import falls, signed_change
 
 _UNITS = {u: (family, factor) for u, family, factor in lx.UNITS}
 _DEFINITION_RE = re.compile("|".join(lx.DEFINITION_WORDS))
@@ -74,8 +74,8 @@ def goal_of(t: Target) -> Optional[Goal]:
         return Goal("rate", "positive", 0.0, 0.0, "%", defs)
     if t.number is None:
         return None
-    sign = -1.0 if any(w in text or t.indicator.endswith(w) for w in lx.DECREASE_WORDS) else 1.0
-    low, high = sign * t.number, sign * (t.upper if t.upper is not None else t.number)
+    sign = -1.0 if falls(text, t.indicator) else 1.0  # a fall's number is negative already (rules.targets)
+    low, high = t.number, (t.upper if t.upper is not None else t.number)
     low, high = min(low, high), max(low, high)
     unit = normal_unit(t.unit) if is_rate else t.unit
     if is_rate and unit is None:  # 增长4.5-5%: the unit is printed once, after the range

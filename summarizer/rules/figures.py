@@ -181,3 +181,8 @@ def own_clause_end(window: str, pos: int) -> int:
             return m.start()
         pos = m.end() + 1
 
+
+def falls(target: str, indicator: str = "") -> bool:
+    """Whether a target is a fall (下降3%左右, 单位GDP能耗下降): its number is negative, as a
+    metric's change of a fall is (微降0.1% → -0.1); one sign convention everywhere."""
+    return any(w in target or indicator.endswith(w) for w in lx.DECREASE_WORDS)

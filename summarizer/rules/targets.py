@@ -17,7 +17,7 @@ from summarizer import lexicon as lx
 from summarizer.parse.document import ParsedDocument, span_of
 from summarizer.parse.tree import uncovered
 from summarizer.rules.figures import (
-    LEAD_RE, RANGE_RE, TARGET_CHANGE, TARGET_VALUE_RE, canonical_indicator, comparator_of,
+    LEAD_RE, RANGE_RE, TARGET_CHANGE, TARGET_VALUE_RE, canonical_indicator, comparator_of, falls,
 )
 from summarizer.rules.numbers import first_number
 
@@ -286,17 +286,29 @@ def _clause_stop(text: str, pos: int, limit: int) -> int:
     return stop.start() if stop else limit
 
 
-def _target(doc: ParsedDocument, section: Section, indicator: str, target: str, cs: int, ce: int) -> Target:
+def target_numbers(target: str, indicator: str = "") -> tuple[Optional[float], Optional[str], Optional[float]]:
+    """A printed target's number, unit and the other end of a range, negative for a fall
+    (下降3%左右 → -3.0, "%", None; 增长4.5-5% → 4.5, "%", 5.0: the unit is printed once, at the end)."""
     number, unit = first_number(target)
     rng = RANGE_RE.search(target)
+    if rng is not None:
+        number = float(rng.group(1))
+        unit = unit or first_number(target[rng.start(2) :])[1]
+    sign = -1.0 if falls(target, indicator) else 1.0
+    upper = sign * float(rng.group(2)) if rng else None
+    return (sign * number if number is not None else None), unit, upper
+
+
+def _target(doc: ParsedDocument, section: Section, indicator: str, target: str, cs: int, ce: int) -> Target:
+    number, unit, upper = target_numbers(target, indicator)
     return Target(
         indicator=indicator,
         canonical=canonical_indicator(indicator),
         target=target,
         comparator=comparator_of(target),
-        number=float(rng.group(1)) if rng else number,
+        number=number,
         unit=unit,
-        upper=float(rng.group(2)) if rng else None,
+        upper=upper,
         binding=_binding(doc, section, cs),
         source=span_of(doc, section.path, cs, ce),
     )
