@@ -44,10 +44,20 @@ def test_unnamed_gdp_in_the_results_sentence():
     assert _metrics("经济回升向好，全年增长4.8%、总量达5.3万亿元。")["地区生产总值"][:2] == ("5.3万亿元", "增长4.8%")
 
 
-def test_urban_and_rural_incomes_are_two_metrics():
-    got = _metrics("城乡居民人均可支配收入分别增长4.7%、6.6%。")
-    assert got["城镇居民人均可支配收入"][1] == "增长4.7%" and got["农村居民人均可支配收入"][1] == "增长6.6%"
-    assert "居民人均可支配收入" not in got
+@pytest.mark.parametrize(
+    "review, urban, rural",
+    [
+        ("城乡居民人均可支配收入分别增长4.7%、6.6%。", ("城镇居民人均可支配收入", "增长4.7%"), ("农村居民人均可支配收入", "增长6.6%")),
+        ("城镇、农村居民人均可支配收入分别增长4.8%和7%。", ("城镇居民人均可支配收入", "增长4.8%"), ("农村居民人均可支配收入", "增长7%")),
+        ("城镇居民、农村居民人均可支配收入分别增长4.6%、6.7%。", ("城镇居民人均可支配收入", "增长4.6%"), ("农村居民人均可支配收入", "增长6.7%")),
+        ("城镇和农村常住居民人均可支配收入分别增长3.9%、5.7%。", ("城镇常住居民人均可支配收入", "增长3.9%"), ("农村常住居民人均可支配收入", "增长5.7%")),
+    ],
+)
+def test_urban_and_rural_incomes_are_two_metrics_each_named_by_its_own_subject(review, urban, rural):
+    """A 分别 pair is two figures, each labelled by its own side (never twice the name of both)."""
+    metrics = {m.canonical: (m.indicator, m.change) for m in extract_headline_metrics(_doc(review))}
+    assert "居民人均可支配收入" not in metrics
+    assert (metrics["城镇居民人均可支配收入"], metrics["农村居民人均可支配收入"]) == (urban, rural)
 
 
 @pytest.mark.parametrize(

@@ -180,17 +180,20 @@ def _flat(doc: ParsedDocument, section: Section, m: re.Match, window: str, after
 
 def _urban_rural(doc: ParsedDocument, section: Section, m: re.Match, window: str, clause_start: int, pair: re.Match) -> list[_Candidate]:
     """"城乡居民人均可支配收入分别增长4.7%、6.6%" → the urban and the rural figure, each with the
-    change word the list shares; never one figure for both."""
+    change word the list shares and labelled by its own subject (城镇居民人均可支配收入,
+    农村居民人均可支配收入); never one figure for both, never two under one name."""
     changes = _URBAN_RURAL_CHANGES_RE.match(window)
     if not changes:
         return []
     text = doc.clean.text
     start = clause_start + pair.start() if clause_start + pair.start() < m.start() else m.start()
     span_end = m.end() + changes.end()
+    rest = text[min(clause_start + pair.end(), m.start()) : m.end()]  # 居民人均可支配收入 after 城乡 / 城镇和
+    rest = rest[len(lx.RURAL) :] if rest.startswith(lx.RURAL) else rest
     out = []
-    for k, (canonical, group) in enumerate(((lx.URBAN_INCOME, "a"), (lx.RURAL_INCOME, "b"))):
+    for k, (canonical, group, side) in enumerate(((lx.URBAN_INCOME, "a", lx.URBAN), (lx.RURAL_INCOME, "b", lx.RURAL))):
         change_text = changes.group("word") + changes.group(group)
-        indicator = text[start : m.end()]
+        indicator = side + rest
         metric = _metric(doc, section, indicator, canonical, None, change_text, None, None, start, span_end)
         out.append(_Candidate(metric, 3, m.start() + k))  # a change in Arabic digits, as _metric_at scores it
     return out
