@@ -84,3 +84,24 @@ def test_a_range_target_is_charted_in_its_unit():
     chart = buf.getvalue().split("地区生产总值 target (%)")[1]
     assert "黑龙江省" in chart.split("\n\n")[0]
     assert "黑龙江省" in markdown(c).split("## Contrasts")[1]
+
+
+def test_compare_on_report_files_never_takes_a_product_groups_exports(tmp_path):
+    """Through the command line: 甲省 prints only the exports of “新三样”, so its 出口 cell is empty
+    and no contrast ranks it; 乙省's exports are its own."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+
+    head = "2026年{p}政府工作报告\n各位代表：\n现在，我代表{p}人民政府，向大会报告工作，请予审议。\n一、2025年工作回顾\n"
+    plan = "\n二、2026年工作安排\n今年主要预期目标是：地区生产总值增长5%左右。\n"
+    (tmp_path / "甲省_2026.txt").write_text(head.format(p="甲省") + "过去一年，全省地区生产总值增长5.6%，新能源汽车、锂电池“新三样”出口增长88%。" + plan, encoding="utf-8")
+    (tmp_path / "乙省_2026.txt").write_text(head.format(p="乙省") + "过去一年，全省地区生产总值增长5.2%，出口增长6.1%。" + plan, encoding="utf-8")
+    result = CliRunner().invoke(app, ["compare", str(tmp_path / "甲省_2026.txt"), str(tmp_path / "乙省_2026.txt"), "--no-model", "--json", "-q"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    exports = next(row for row in data["metrics"] if row["indicator"] == "出口")
+    assert list(exports["cells"]) == ["乙省"] and exports["cells"]["乙省"]["text"] == "增长6.1%"
+    assert not any("88%" in c for c in data["contrasts"])

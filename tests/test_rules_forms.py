@@ -154,3 +154,36 @@ def test_the_brief_says_a_qualitative_target_once_and_names_unnamed_gdp():
 def test_a_five_year_average_is_not_the_years_change():
     got = _metrics("过去五年，地区生产总值年均增长6%。过去一年，地区生产总值增长5.2%。")
     assert got["地区生产总值"][:2] == (None, "增长5.2%")
+
+
+@pytest.mark.parametrize(
+    "review",
+    [
+        "新能源汽车、光伏产品、锂电池“新三样”出口增长69.4%。",  # a quoted product group's exports
+        "电动汽车、锂电池、太阳能电池「新三样」出口总额增长85.8%。",
+        "猕猴桃综合产值增长8.5%、出口增长53.6%。",  # the kiwis' exports: a list item of another subject
+        "汽车、手机出口实现两位数增长，对东盟进出口增长13.8%。",  # a partner's trade
+        "中欧班列开行6037列、增长21.1%，带动全省进出口415.4亿元、增长11.7%。",  # the amount a channel brought
+        "新动能拉动地区生产总值增长1.2个百分点。",  # a share of the growth, not the growth
+    ],
+)
+def test_a_part_of_an_indicator_is_no_headline_figure(review):
+    """A headline figure is the government's whole indicator, never a product's, a partner's or a
+    channel's: these sentences give no headline metric at all."""
+    assert _metrics(review) == {}
+
+
+@pytest.mark.parametrize(
+    "review, canonical, change",
+    [
+        ("外贸进出口总额增长9.4%，其中，出口增长20.3%。", "出口", "增长20.3%"),
+        ("社会消费品零售总额增长4.2%、出口增长5.3%。", "出口", "增长5.3%"),
+        ("推动外贸扩大规模、优化结构，出口总值增长6.3%。", "出口", "增长6.3%"),
+        ("盘活国有资产3708亿元，带动一般公共预算收入增长6.6%。", "一般公共预算收入", "增长6.6%"),
+        ("全省进出口总额实现翻番，外贸出口增长8%。", "出口", "增长8%"),
+    ],
+)
+def test_the_whole_indicator_is_read_beside_such_words(review, canonical, change):
+    """The same words around a whole indicator: a list after a headline figure, an effort that
+    drove the indicator's own growth."""
+    assert _metrics(review)[canonical][1] == change

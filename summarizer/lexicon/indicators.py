@@ -63,6 +63,15 @@ GDP_BARE_NAMES = ("经济", "经济增长", "经济增速", "全年经济", "全
 #: Short names that only count standing alone or after the region (全省出口, 全年进出口): after
 #: another noun they name a part (机电产品出口, 海洋生产总值).
 BARE_ALIASES = ("出口", "进出口", "生产总值", "货物贸易", "服务贸易", "产业投资")
+#: A headline name that is not the government's whole indicator but a part of it, by what stands
+#: before it in its clause: a quoted name (“新三样”出口), a partner (对东盟进出口), an effect
+#: (中欧班列……带动陕西进出口415.4亿元: its amount; 拉动地区生产总值增长1.2个百分点: its share of
+#: the growth; but 带动一般公共预算收入增长6.6% is the revenue's own growth).
+NAMED_PART_BEFORE = "”’」』\"'"
+PARTNER_LEAD = "对"
+EFFECT_LEAD_WORDS = ("带动", "拉动")
+#: The mark of a list of figures of one subject (猕猴桃综合产值增长8.5%、出口增长53.6%).
+LIST_MARK = "、"
 #: Names that mention a headline indicator without being it: per-capita and per-unit figures,
 #: shares of GDP, parts of an indicator.
 NOT_HEADLINE_RE = re.compile(

@@ -48,9 +48,10 @@ def alias_matches(text: str, start: int, end: int):
 
 def _alias_stands_alone(text: str, m: re.Match) -> bool:
     """The alias names the indicator itself, not a part or a ratio of it: not 人均/单位 GDP, not
-    海洋生产总值, not the 出口 of 进出口, not 地区生产总值能耗 or 生产总值的比例."""
+    海洋生产总值, not the 出口 of 进出口, not 地区生产总值能耗 or 生产总值的比例; and the whole
+    indicator of the government, not a product's, a partner's or a channel's (see `_names_a_part`)."""
     alias, before = m.group(0), text[max(0, m.start() - 2) : m.start()]
-    if before.endswith(lx.RATIO_NAME_PREFIXES):
+    if before.endswith(lx.RATIO_NAME_PREFIXES) or _names_a_part(text, m):
         return False
     after_han = bool(_HAN_RE.fullmatch(before[-1:]))
     if alias in lx.BARE_ALIASES and after_han and before[-1] not in lx.GDP_BARE_PREFIX_CHARS:
@@ -58,6 +59,24 @@ def _alias_stands_alone(text: str, m: re.Match) -> bool:
     if alias == lx.PER_CAPITA_INCOME and after_han:
         return False  # 低收入农户人均可支配收入 is not the residents' income
     return not lx.RATIO_AFTER_NAME_RE.match(text[m.end() : m.end() + 4])
+
+
+def _names_a_part(text: str, m: re.Match) -> bool:
+    """What stands before the name in its clause makes it a part of the indicator: a quoted name
+    (“新三样”出口增长88%), a partner (对东盟进出口增长13.8%); or a bare name opens a list item
+    of another subject's figures (猕猴桃综合产值增长8.5%、出口增长53.6%: the kiwis' exports).
+    An effect's figure is read in `_metric_at`, where its figure is known."""
+    if text[m.start() - 1 : m.start()] in tuple(lx.NAMED_PART_BEFORE) and m.start() > 0:
+        return True
+    clause = max(text.rfind(ch, 0, m.start()) for ch in lx.CLAUSE_MARKS + "\n") + 1  # 、 too
+    lead = text[clause : m.start()]
+    if lead.startswith(lx.PARTNER_LEAD):
+        return True
+    if m.group(0) not in lx.BARE_ALIASES or lead or text[clause - 1 : clause] != lx.LIST_MARK:
+        return False
+    item = max(text.rfind(ch, 0, clause - 1) for ch in lx.CLAUSE_MARKS.replace(lx.LIST_MARK, "") + "\n") + 1
+    previous = text[item : clause - 1]  # the list's earlier items, back to the clause's start
+    return not any(_alias_stands_alone(text, p) for p in _ALIAS_RE.finditer(text, item, clause - 1)) and not previous.startswith(lx.GDP_BARE_NAMES)
 
 
 def _metric_at(doc: ParsedDocument, section: Section, m: re.Match, limit: int, canonical: Optional[str] = None) -> list[_Candidate]:
@@ -108,6 +127,8 @@ def _metric_at(doc: ParsedDocument, section: Section, m: re.Match, limit: int, c
         total = LEVEL_RE.match(window, tail.end()) if tail else None
         if total and re.search(r"\d", total.group(0)) and not re.search(PCT, total.group(0)) and not _ALIAS_RE.search(window, change.end(), total.start()):
             value, value_end = total, total.end()
+    if any(w in lead for w in lx.EFFECT_LEAD_WORDS) and (value is not None or (change and lx.POINTS_SHORT in change.group(0))):
+        return []  # 带动进出口415.4亿元: the amount an effort brought; 拉动……增长1.2个百分点: its share of the growth
     period_m = None
     for pm in lx.PERIOD_RE.finditer(text, clause_start, m.end() + (value.start() if value else after)):
         period_m = pm

@@ -25,6 +25,7 @@ from pydantic import BaseModel, Field
 from schemas.document import SectionKind
 from schemas.summary import DocumentSummary, Metric
 
+from summarizer import lexicon as lx
 from summarizer.parse.document import ParsedDocument, areas, parse_document
 from summarizer.rules.numbers import quantities, same_quantity
 from summarizer.rules.figures import canonical_indicator, comparator_of
@@ -149,9 +150,12 @@ def _all_stated(gold: str, ours: list[str]) -> bool:
 
 
 def _overlaps(gold_indicator: str, ours: str) -> bool:
-    """Our indicator is one of the indicators a gold entry lists (城镇 in 城镇、农村居民……)."""
+    """Our indicator is one of the indicators a gold entry lists (城镇 in 城镇、农村居民……, and
+    城镇居民…… and 农村居民…… in 城乡居民……, as the rules label the two)."""
     base = re.sub(r"[(（].*?[)）]", "", gold_indicator)
     pieces = [p for p in re.split(r"[、和及与]", base) if p]
+    if lx.URBAN_AND_RURAL in base:
+        pieces += [base.replace(lx.URBAN_AND_RURAL, side, 1) for side in (lx.URBAN, lx.RURAL)]
     return ours in base or any(p in ours for p in pieces) or base in ours
 
 
