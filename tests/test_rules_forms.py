@@ -122,6 +122,26 @@ def test_problems_split_at_semicolons_and_at_commas_between_problems_of_their_ow
     assert problems == ["有效需求不足", "部分企业生产经营困难，需要加力解决", "科技创新能力不强"]
 
 
+@pytest.mark.parametrize(
+    "passage, first, last",
+    [
+        # the lead runs on over a line's "和挑战" and the list's "主要是："
+        ("同时，我省经济社会发展还面临一些困难和挑战，主要是：产业转型任务依然紧迫，创新能力不够强。", "产业转型任务依然紧迫", "创新能力不够强"),
+        ("同时，我们也清醒认识到，经济社会发展中老问题、新挑战仍然不少，主要是：经济总量不大，人均水平相对偏低；市场预期偏弱。", "经济总量不大", "市场预期偏弱"),
+        # a clause that only frames the next is no summary of its own
+        ("同时，我们也清醒认识到，有效需求不足；同先进地区相比，营商环境存在差距。", "有效需求不足", "同先进地区相比，营商环境存在差距"),
+        ("我们也清醒地看到，有效需求不足；受国际金融危机影响，部分企业经营困难。", "有效需求不足", "受国际金融危机影响，部分企业经营困难"),
+        # a sentence about "these problems" (their causes, the answer to them) ends the list
+        ("我们也清醒地看到，有效需求不足；有的地方社会治安状况不好。对于这些问题，我们要切实加以解决。", "有效需求不足", "有的地方社会治安状况不好"),
+        ("我们也清醒地看到，有效需求不足；市场预期偏弱。这些问题，有的是长期积累下来的，有的是工作中的缺点造成的。", "有效需求不足", "市场预期偏弱"),
+    ],
+)
+def test_problem_summaries_are_self_contained_first_clauses(passage, first, last):
+    problems = extract_problems(_doc("经济平稳。\n" + passage))
+    assert (problems[0].summary, problems[-1].summary) == (first, last)
+    assert all(len(p.summary) > 4 and not p.summary.startswith(("和", "主要是")) for p in problems)
+
+
 def test_numbered_problems_stay_as_the_report_groups_them():
     text = "一是产业生态不够完善，龙头企业缺乏；二是公共服务短板突出。"
     assert [text[s:e] for s, e in split_items(text, 0, len(text))] == ["产业生态不够完善，龙头企业缺乏", "公共服务短板突出"]

@@ -26,10 +26,17 @@ PROBLEMS_LIST_LEAD_RE = re.compile(r"\s*(?:主要是|主要表现在|主要表�
 #: A sentence that answers the problems: the passage ends before it.
 PROBLEMS_RESPONSE_RE = re.compile(
     r"(高度重视|切实(加以)?解决|认真(加以)?解决|努力(加以)?解决|着力解决|采取(有力|有效|切实)?措施|我们(将|要|一定|必须|决心)"
-    r"|^对此|对这些(问题|困难)|对(以上|上述)(问题|困难)|针对这些|下大力气|加以改进|认真对待|在今后工作中|在今后的工作中)"
+    r"|^对此|对(?:于)?(?:这些|以上|上述)(?:问题|困难|矛盾)|^\s*(?:这些|以上|上述)(?:问题|困难|矛盾)|针对这些|下大力气|加以改进|认真对待|在今后工作中|在今后的工作中)"
 )
 #: A clause opening like this answers the problems before it ("必须直面问题", "要坚持问题导向").
-PROBLEMS_RESPONSE_OPENERS = ("必须", "我们将", "我们要", "我们一定", "要坚持", "要直面", "对此", "对这些")
+PROBLEMS_RESPONSE_OPENERS = ("必须", "我们将", "我们要", "我们一定", "要坚持", "要直面", "对此", "对这些", "对于这些", "对上述", "对于上述", "对以上", "对于以上")
+#: A first clause that only frames the next ("同先进地区相比，营商环境存在差距", "从总体看"): an
+#: item's summary runs on to the clause it frames.
+PROBLEM_FRAME_CLAUSE_RE = re.compile(
+    r"(?:^(?:同|与|和|跟|较|相较于|相对于).{1,16}(?:相比|比较|相较|而言)|^(?:从|就).{0,12}(?:看|来看|而言|来说)"
+    r"|^(?:总的|总体|整体|客观)(?:上)?(?:来看|看|而言|来说|地看)|^受.{1,16}影响|^在.{1,24}(?:中|下|时|方面|领域|路上)"
+    r"|^[^，,]{0,6}路上|^(?:我们)?(?:也|还|同时)?(?:要|应|必须)?清醒(?:地)?(?:看到|认识到|意识到))$"
+)
 #: A paragraph that continues an enumerated problems list.
 #: The marker of a problem in a list (一是, (1), ①, ——).
 PROBLEM_ITEM_MARKER = rf"(?:[{CN_DIGITS}]{{1,2}}是|[(（]\d{{1,2}}[)）]|[{CIRCLED}]|——)"

@@ -68,7 +68,9 @@ def _lead_end(text: str, trigger_end: int, end: int) -> int:
     segment = text[trigger_end:seg_end]
     pos = trigger_end
     announces = m is None or m.group(0) in "：:" or (m.group(0) == "。" and len(re.findall(r"[，,]", segment)) <= 2)
-    if lx.PROBLEMS_SUMMARY_RE.search(segment) and announces:
+    # "……困难和挑战，主要是：" / "……老问题、新挑战仍然不少，主要是：": the sentence names the list to come
+    introduces = m is not None and m.group(0) in "：:" and lx.PROBLEMS_LIST_LEAD_RE.fullmatch(re.split(r"[，,]", segment)[-1])
+    if (lx.PROBLEMS_SUMMARY_RE.search(segment) and announces) or introduces:
         pos = m.end() if m else end
     else:
         while pos < end and text[pos] in "，,：: ":
@@ -230,6 +232,11 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s] in " \n，,：:；;。":
         s += 1
+    lead = lx.PROBLEMS_LIST_LEAD_RE.match(text, s, e)  # "主要是：经济总量不大": the list's lead is no part of its item
+    if lead and lead.group(0).rstrip()[-1:] in "：:，," and lead.end() < e:
+        s = lead.end()
+        while s < e and text[s] in " \n":
+            s += 1
     while e > s and text[e - 1] in " \n，,：:；;。":
         e -= 1
     if text[s:e].endswith(lx.ET_CETERA):
@@ -240,6 +247,10 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def first_clause(text: str, s: int, e: int) -> int:
-    """End of the item's own first clause (its summary)."""
-    m = re.search(r"[，,：:。；;]", text[s:e])
-    return s + m.start() if m else e
+    """End of the item's own first clause (its summary): a clause that only frames the next
+    ("同先进地区相比，营商环境存在差距") runs on to it, so that the summary says something."""
+    stops = re.compile(r"[，,：:。；;]")
+    m = stops.search(text, s, e)
+    if m and lx.PROBLEM_FRAME_CLAUSE_RE.search(text[s : m.start()]) and text[m.start()] in "，,":
+        m = stops.search(text, m.end(), e)
+    return m.start() if m else e
