@@ -207,3 +207,12 @@ def test_the_whole_indicator_is_read_beside_such_words(review, canonical, change
     """The same words around a whole indicator: a list after a headline figure, an effort that
     drove the indicator's own growth."""
     assert _metrics(review)[canonical][1] == change
+
+
+def test_a_first_crossing_gives_the_level_and_the_exact_figure_after_it_wins():
+    """首次 stands between a name and its value like 达到 does; where the threshold crossed is
+    followed by the exact level (首次突破2万元、达到20793元), the exact level is the value."""
+    assert _metrics("外经外贸持续提升，出口首次突破2万亿元。")["出口"][0] == "突破2万亿元"
+    assert _metrics("粮食产量首次突破1.4万亿斤。")["粮食产量"][0] == "突破1.4万亿斤"
+    got = _metrics("农村居民人均可支配收入首次突破2万元、达到20793元。")
+    assert got["农村居民人均可支配收入"][0] == "20793元"

@@ -49,7 +49,7 @@ RESPECTIVELY_LEAD_WORDS = (*CHANGE_BASES, *PRICE_BASES, "扣除价格因素", "�
 RESPECTIVELY_TAIL_WORDS = (*CHANGE_BASES, *PRICE_BASES, *LIST_VERBS)
 #: Verbs that stand between an indicator and its value; they belong to neither.
 VALUE_VERBS = ("预计全年实现", "预计实现", "预计完成", "力争实现", "力争", "实现", "完成", "达到", "控制在", "保持在", "保持", "为", "达", "共", "累计", "推动完成",
-               "平均值为", "平均值", "均值为", "均值", "平均为", "迈上", "跨上", "跨过", "稳定在", "由", "从")
+               "平均值为", "平均值", "均值为", "均值", "平均为", "迈上", "跨上", "跨过", "稳定在", "由", "从", "首次")
 #: Words that may stand between an indicator's name and its value without being either
 #: (城镇新增就业人口970万人, 国内生产总值2000年达89404亿元).
 INDICATOR_TAIL_RE = re.compile(r"(?:人口|人数)?(?:(?:19|20)\d{2}年(?:底|末)?)?")

@@ -109,6 +109,11 @@ def _metric_at(doc: ParsedDocument, section: Section, m: re.Match, limit: int, c
         value = (LEVEL_RE.match(window, at) or _from_to(window, at)) if at is not None else None
         if value is not None:
             after = at
+    if value is not None and not value.group(0)[:1].isdigit():  # "首次突破2万元、达到20793元": the exact level
+        exact = _EXACT_LEVEL_AFTER_RE.match(window, value.end())
+        level = LEVEL_RE.match(window, exact.end()) if exact else None
+        if level is not None and level.group(0)[:1].isdigit() and not re.search(PCT, level.group(0)):
+            value = level
     # the indicator's own clause: a change in the next clause counts only when that clause
     # opens with it ("地区生产总值5.3万亿元，增长4.8%"), never when it names another indicator
     own = own_clause_end(window, value.end() if value else after)
@@ -338,6 +343,7 @@ HEADLINE_DENSITY_CAP = 4
 #: What stands between an indicator and its value: (GDP), 实现, 完成, 达到 …
 _VALUE_VERBS_PREFIX_RE = re.compile(r"(?:\(GDP\)|（GDP）)?(?:" + lx.compile_alternation(list(lx.VALUE_VERBS)) + r")*")
 _ITEM_SOON_RE = re.compile(r"\d")
+_EXACT_LEVEL_AFTER_RE = re.compile(r"[、，,](?:" + lx.compile_alternation(list(lx.VALUE_VERBS)) + r")+")
 _SENTENCE_END_RE = re.compile("[。！？!?]")
 _CLAUSE_STOP_RE = re.compile("[，,；;。！？!?]")
 _FIGURE_SOON_RE = re.compile(r"[^。；;，,\n\d]{0,10}\d")
