@@ -127,3 +127,25 @@ def test_a_fall_is_negative_in_json_csv_and_jsonl(tmp_path):
         cpi = next(r for r in rows if r.kind == "metric" and r.canonical == "居民消费价格")
         assert (energy.number, energy.value) == (-2.0, "下降2%左右")
         assert (cpi.change_number, cpi.change) == (-0.1, "下降0.1%")
+
+
+@pytest.mark.parametrize(
+    "command, said",
+    [
+        (["compare", "--no-model", "--json"], "compared once"),
+        (["track", "--json"], "tracked once"),
+        (["series", "--json"], "read once"),
+        (["export", "--jsonl"], "exported once"),
+    ],
+)
+def test_every_command_of_many_reports_reads_a_report_given_twice_once(tmp_path, command, said):
+    report = tmp_path / "某某省_2026.txt"
+    report.write_text(REPORT_2026, encoding="utf-8")
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(report.read_bytes())
+    once = CliRunner().invoke(app, [command[0], str(report), *command[1:], "-q"])
+    twice = CliRunner().invoke(app, [command[0], str(report), str(copy), *command[1:], "-q"])
+    assert once.exit_code == 0 and twice.exit_code == 0, twice.output
+    assert twice.stdout == once.stdout
+    warnings = [ln for ln in twice.stderr.splitlines() if ln.startswith("warning:")]
+    assert len(warnings) == 1 and "copy.txt is the same report as" in warnings[0] and warnings[0].endswith(said)

@@ -5,7 +5,7 @@ target and per problem, each with its government (the fullest name the reports g
 and 宁夏回族自治区 are one), its years, and its span in the report. CSV (UTF-8, a header row;
 with a byte-order mark when written to a file, so that spreadsheets read the characters right)
 or JSON Lines; `read_csv` and `read_jsonl` give the same rows back. A report given twice is
-exported once (`unique_reports`).
+exported once (`aggregate.reports.unique_reports`).
 """
 
 from __future__ import annotations
@@ -13,12 +13,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, Iterable, Literal, NamedTuple, Optional, Sequence
+from typing import Any, Iterable, Literal, Optional, Sequence
 
 from pydantic import BaseModel, model_validator
 
 from schemas.summary import DocumentSummary, Metric, Problem, Target
 
+from summarizer.aggregate.reports import Repeat, unique_reports  # noqa: F401  (offered here too)
 from summarizer.aggregate.track import government_labels, review_year
 
 Kind = Literal["metric", "target", "problem"]
@@ -96,32 +97,6 @@ def _target_row(base: dict[str, Any], t: Target) -> ExportRow:
 
 def _problem_row(base: dict[str, Any], p: Problem) -> ExportRow:
     return ExportRow(**base, **_span(p), kind="problem", text=p.summary, detail=p.detail)
-
-
-class Repeat(NamedTuple):
-    """A summary left out because it is of the same report as one kept."""
-
-    left_out: DocumentSummary
-    kept: DocumentSummary
-
-
-def unique_reports(summaries: Sequence[DocumentSummary]) -> tuple[list[DocumentSummary], list[Repeat]]:
-    """The summaries with each report once — one report is the same bytes (`source.sha256`),
-    whatever the path: a report given twice, or a batch folder given with its source folder —
-    and the repeats left out. Of two summaries of one report the one with the model's items is
-    kept, else the first; the order of first appearance is kept."""
-    kept: dict[str, DocumentSummary] = {}
-    repeats: list[Repeat] = []
-    for s in summaries:
-        first = kept.get(s.source.sha256)
-        if first is None:
-            kept[s.source.sha256] = s
-        elif s.model is not None and first.model is None:
-            kept[s.source.sha256] = s
-            repeats.append(Repeat(first, s))
-        else:
-            repeats.append(Repeat(s, first))
-    return list(kept.values()), repeats
 
 
 def export_rows(summaries: Sequence[DocumentSummary]) -> list[ExportRow]:

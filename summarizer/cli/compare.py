@@ -47,7 +47,7 @@ def compare_cmd(
     settings = settings_from(**flags)
     configured = settings.base_url is not None or settings.model_path is not None
     note = None if no_model or configured else "reports read with the rules alone (no model configured: give --base-url or --model-path to summarize them with one)"
-    summaries = summaries_of(paths, settings, quiet=quiet, rules_only=no_model or not configured, note=note)
+    summaries = summaries_of(paths, settings, quiet=quiet, rules_only=no_model or not configured, note=note, once="compared once")
     comparison = build_comparison(summaries, VerdictRules(band_points=settings.target_band, band_ratio=settings.target_level_band))
     if fmt is None:
         print_comparison(comparison, stdout_console(width))

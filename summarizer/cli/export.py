@@ -8,9 +8,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
-from summarizer.cli.boundary import err_console
 from summarizer.cli.common import summaries_of
 from summarizer.cli.options import QuietOpt, output_option, settings_from
 from summarizer.cli.output import output_format, write
@@ -30,12 +28,10 @@ def export_cmd(
 ) -> None:
     """Metrics, targets and problems as rows: one per item, with government, years, indicator,
     canonical name, value, number, unit, change, comparator, span and status."""
-    from summarizer.aggregate.export import csv_text, export_rows, jsonl_text, unique_reports
+    from summarizer.aggregate.export import csv_text, export_rows, jsonl_text
 
     fmt = output_format("export", {"csv": as_csv, "jsonl": as_jsonl}, output, SUFFIXES, printed="csv", written="csv", inputs=paths)
-    summaries, repeats = unique_reports(summaries_of(paths, settings_from(), quiet=quiet, rules_only=True))
-    for r in repeats:
-        err_console().print(f"[yellow]warning:[/] {escape(r.left_out.source.path)} is the same report as {escape(r.kept.source.path)} (the same bytes): exported once", soft_wrap=True)
+    summaries = summaries_of(paths, settings_from(), quiet=quiet, rules_only=True, once="exported once")
     rows = export_rows(summaries)
     text = jsonl_text(rows) if fmt == "jsonl" else csv_text(rows)
     if output is not None:

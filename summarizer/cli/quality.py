@@ -25,7 +25,7 @@ def quality_cmd(
     from summarizer.render.scores import quality_view
     from summarizer.score.quality import aggregate_quality, quality_of
 
-    summaries = summaries_of(paths, settings_from(**flags), quiet=quiet)
+    summaries = summaries_of(paths, settings_from(**flags), quiet=quiet, once="checked once")
     report = aggregate_quality([quality_of(s, parse_document(s.source.path)) for s in summaries])
     if as_json:
         typer.echo(report.model_dump_json(indent=2))

@@ -57,7 +57,7 @@ def track_cmd(
     )
     settings = settings_from(target_band=band, target_level_band=level_band)
     rules = VerdictRules(band_points=settings.target_band, band_ratio=settings.target_level_band)
-    tracking = track(summaries_of(paths, settings, quiet=quiet, rules_only=True), rules)
+    tracking = track(summaries_of(paths, settings, quiet=quiet, rules_only=True, once="tracked once"), rules)
     if fmt is None:
         print_tracking(tracking, stdout_console(width), quotes=quotes)
         return
