@@ -216,3 +216,31 @@ def test_a_first_crossing_gives_the_level_and_the_exact_figure_after_it_wins():
     assert _metrics("粮食产量首次突破1.4万亿斤。")["粮食产量"][0] == "突破1.4万亿斤"
     got = _metrics("农村居民人均可支配收入首次突破2万元、达到20793元。")
     assert got["农村居民人均可支配收入"][0] == "20793元"
+
+
+@pytest.mark.parametrize(
+    "review, value",
+    [
+        ("粮食生产再获丰收，总产达到557亿斤，连续12年稳定在500亿斤以上。", "557亿斤"),
+        ("全国粮食连续四年增产，2024年产量达到50150万吨。", "50150万吨"),
+        ("全疆粮食播种面积4440万亩、新增202.9万亩，粮食增产42.2亿斤，总产466亿斤、全国排名上升到第1。", "466亿斤"),
+        ("——粮食生产再创新高。播种面积达到8780.7万亩，单产连续3年居第1位，总产量达到853.2亿斤。", "853.2亿斤"),
+    ],
+)
+def test_a_name_printed_in_two_clauses_is_read_whole(review, value):
+    """The head opens a clause (or a short topic sentence) and the property opens a later clause
+    of the sentence: 粮食……，总产达到557亿斤 is the grain output; the quote names the head."""
+    metric = next(m for m in extract_headline_metrics(_doc(review)) if m.canonical == "粮食产量")
+    assert metric.value == value and metric.source.quote.lstrip("—").startswith(("粮食", "全国粮食", "全疆粮食"))
+
+
+@pytest.mark.parametrize(
+    "review",
+    [
+        "棉花种植面积稳定，产量增长5%，总产达到50万吨。",  # no head: another crop's output
+        "全省粮食播种面积稳定，油料产量达到300万吨。",  # the property does not open its clause
+        "推进粮食安全，总产量达到300万吨。",  # the clause does not open with the head
+    ],
+)
+def test_a_property_without_its_head_is_no_headline_name(review):
+    assert "粮食产量" not in _metrics(review)

@@ -80,3 +80,11 @@ NOT_HEADLINE_RE = re.compile(
     # a relation between two indicators (全员劳动生产率增速高于地区生产总值增速, 居民收入与经济增长同步)
     r"|高于|快于|低于|慢于|同步)"
 )
+#: Names printed in two pieces: the head opens a clause of the sentence and a later clause opens
+#: with the property and its figure (粮食生产再获丰收，总产达到557亿斤; 全国粮食连续四年增产，
+#: 2007年产量达到50150万吨): canonical, heads, properties.
+SPLIT_NAMES: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
+    ("粮食产量", ("粮食",), ("总产量", "总产", "产量")),
+]
+#: Words that may stand before the head of a split name at its clause's start (全国粮食……).
+SPLIT_HEAD_LEADS = ("全国", "全省", "全市", "全区", "全州", "全县", "全盟", "全年", "去年")

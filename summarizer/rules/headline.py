@@ -20,6 +20,7 @@ from summarizer.rules.regions import (  # plan_start: read from here by model.po
     paragraph_start, plan_start, result_regions, states_a_result,  # noqa: F401
 )
 from summarizer.rules.respectively import hand_out, has_list_after
+from summarizer.rules.split_names import SplitName, split_names
 from summarizer.rules.figures import (
     CHANGE, CHANGE_RE, LEVEL_RE, NUM, PCT, PERCENT, metric_figures, own_clause_end,
 )
@@ -79,11 +80,13 @@ def _names_a_part(text: str, m: re.Match) -> bool:
     return not any(_alias_stands_alone(text, p) for p in _ALIAS_RE.finditer(text, item, clause - 1)) and not previous.startswith(lx.GDP_BARE_NAMES)
 
 
-def _metric_at(doc: ParsedDocument, section: Section, m: re.Match, limit: int, canonical: Optional[str] = None) -> list[_Candidate]:
+def _metric_at(
+    doc: ParsedDocument, section: Section, m: re.Match, limit: int, canonical: Optional[str] = None, split: Optional[SplitName] = None
+) -> list[_Candidate]:
     text = doc.clean.text
     if canonical is None and not _alias_stands_alone(text, m):
         return []
-    indicator = m.group(0)
+    indicator = split.label if split else m.group(0)
     canonical = canonical or _ALIAS_CANON[indicator]
     stop = _SENTENCE_STOP.search(text, m.end(), limit)
     end = stop.start() if stop else limit
@@ -142,6 +145,7 @@ def _metric_at(doc: ParsedDocument, section: Section, m: re.Match, limit: int, c
     if alt and change.end() >= (value_end or 0):  # "增长1.7%（同口径增长2.5%以上）": the quote keeps both
         span_end = m.end() + alt.end()
     span_start = min(m.start(), period_m.start()) if period_m else m.start()
+    span_start = min(span_start, split.head_start) if split else span_start  # the quote names the head too
     value_text = value.group(0) if value else None
     change_text = change.group(0) if change else None
     qualifier = next((q for q in lx.METRIC_QUALIFIERS if q in lead), None)
@@ -239,14 +243,16 @@ def extract_headline_metrics(doc: ParsedDocument) -> list[Metric]:
     several_years = multi_year_spans(doc)
     review_year = doc.tree.metadata.review_year
     for section, start, end, in_review in result_regions(doc):
-        for m in _ALIAS_RE.finditer(text, start, end):
+        names = [(m, None) for m in _ALIAS_RE.finditer(text, start, end)] + [(n.match, n) for n in split_names(text, start, end)]
+        for m, split in names:
             s_start, s_end = _sentence_bounds(text, m.start(), start, end)
             sentence = text[s_start:s_end]
             clause_end = _clause_end(text, m.end(), s_end)
             if not in_review and not states_a_result(text, paragraph_start(text, s_start, start), s_start, clause_end, review_year):
                 continue
             c_start = max(max(text.rfind(ch, s_start, m.start()) for ch in "，,；;：:") + 1, s_start)
-            for cand in _metric_at(doc, section, m, end) + _handed_out(doc, section, m, s_start, s_end):
+            cands = _metric_at(doc, section, m, end, split.canonical, split) if split else _metric_at(doc, section, m, end) + _handed_out(doc, section, m, s_start, s_end)
+            for cand in cands:
                 several = in_spans(m.start(), several_years) or bool(lx.MULTI_YEAR_SENTENCE_RE.search(text, s_start, m.start()))
                 # "国内生产总值2000年达89404亿元", "……，去年达到1.09万亿斤" in a five-year review: the year's
                 _mark_several_years(cand, several and not _names_its_year(doc, c_start, cand.metric, review_year))
