@@ -40,6 +40,11 @@ def test_a_total_after_the_change_is_the_indicators_level():
     assert _metrics("地区生产总值增长5.8％、增速全国第3，总量达到60013亿元。")["地区生产总值"][:2] == ("60013亿元", "增长5.8%")
 
 
+def test_a_date_in_the_names_clause_does_not_stop_the_figure_of_the_next():
+    """"从7月份开始" is a date, not another figure: the next clause's 全年达到…… is the indicator's."""
+    assert _metrics("外贸出口从7月份开始大幅度回升，全年达到1949亿美元，比上年增长6.1%。")["出口"][:2] == ("1949亿美元", "增长6.1%")
+
+
 def test_unnamed_gdp_in_the_results_sentence():
     assert _metrics("经济回升向好，全年增长4.8%、总量达5.3万亿元。")["地区生产总值"][:2] == ("5.3万亿元", "增长4.8%")
 

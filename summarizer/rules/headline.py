@@ -348,7 +348,7 @@ HEADLINE_DENSITY_CAP = 4
 
 #: What stands between an indicator and its value: (GDP), 实现, 完成, 达到 …
 _VALUE_VERBS_PREFIX_RE = re.compile(r"(?:\(GDP\)|（GDP）)?(?:" + lx.compile_alternation(list(lx.VALUE_VERBS)) + r")*")
-_ITEM_SOON_RE = re.compile(r"\d")
+_ITEM_SOON_RE = re.compile(r"\d+(?![\d.．]|个?月|日|号|季度|年|时)")  # a figure, not a date (从7月份开始)
 _EXACT_LEVEL_AFTER_RE = re.compile(r"[、，,](?:" + lx.compile_alternation(list(lx.VALUE_VERBS)) + r")+")
 _SENTENCE_END_RE = re.compile("[。！？!?]")
 _CLAUSE_STOP_RE = re.compile("[，,；;。！？!?]")
