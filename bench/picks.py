@@ -26,12 +26,12 @@ from typing import Optional
 
 from schemas.document import SectionKind
 
-from summarizer.model.areas import area_texts
+from summarizer.model.extract import Items
 from summarizer.model.client import ModelClient, discover_endpoint
 from summarizer.model.server import EmbeddedServer
-from summarizer.parse.document import ParsedDocument, areas, parse_document
+from summarizer.model.strategies import get_strategy
+from summarizer.parse.document import ParsedDocument, parse_document
 from summarizer.pipeline import MODEL_KINDS, Runtime, run_strategy
-from summarizer.rules.picks import lead_sentences
 from summarizer.score.picks import KS, Picks, Tally, load_gold, score_report
 from summarizer.settings import resolve_settings
 
@@ -41,16 +41,12 @@ MODEL_STRATEGIES = ("guided", "extractive")
 
 
 def lead_picks(doc: ParsedDocument) -> Picks:
-    out: Picks = {}
+    """lead-1: the `lead` strategy's picks (each area's first sentences after its heading)."""
+    items = Items()
+    lead = get_strategy("lead")
     for kind in MODEL_KINDS:
-        for section in areas(doc.tree, kind):
-            sentences = [a.sentence(k) for a in area_texts(doc, section) for k in range(len(a.sentences))]
-            joined, spans, pos = "\n".join(sentences), [], 0
-            for s in sentences:
-                spans.append((pos, pos + len(s)))
-                pos += len(s) + 1
-            out[section.path] = [sentences[i] for i in lead_sentences(joined, spans, section.title)[:3]]
-    return out
+        lead.direct(doc, kind, items)
+    return items.picks
 
 
 def run(strategies: list[str], model_path: Optional[str], jsonl: Optional[Path], per_report: bool = False) -> dict:

@@ -116,6 +116,25 @@ def test_the_embedded_default_picks_by_rule_and_starts_no_server(monkeypatch):
     assert all(a["origin"] == "rule" and a["source"]["quote"] for a in data["achievements"])
 
 
+def test_the_lead_style_shows_each_areas_first_sentences_without_a_model(monkeypatch):
+    """--style lead: the baseline pickers are measured against, a strategy like any other."""
+    from summarizer.model import server
+    from summarizer.model.areas import area_texts
+    from summarizer.parse.document import areas, parse_document
+    from schemas.document import SectionKind
+
+    monkeypatch.setattr(server, "local_extra_missing", lambda: ["llama_cpp"])  # nothing to start
+    result = CliRunner().invoke(app, ["summarize", SEED, "-q", "--json", "--style", "lead"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["style"] == "lead" and data["usage"]["calls"] == 0 and data["model"] is None
+    doc = parse_document(SEED)
+    first = next(area_texts(doc, s)[0] for s in areas(doc.tree, SectionKind.REVIEW))
+    shown = data["achievements"][0]
+    assert first.title in first.sentence(0)  # the heading, which is never shown; the next sentence opens the area
+    assert shown["origin"] == "rule" and shown["summary"] == first.sentence(1)
+
+
 def test_bad_file():
     result = CliRunner().invoke(app, ["summarize", "/nonexistent.txt", "-q"])
     assert result.exit_code == 2 and "no such file" in result.output

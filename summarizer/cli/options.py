@@ -59,7 +59,7 @@ BaseUrlOpt = Annotated[Optional[str], typer.Option("--base-url", help="OpenAI-co
 ApiKeyOpt = Annotated[Optional[str], typer.Option("--api-key", help="API key for --base-url [env: SUMMARIZER_API_KEY, OPENAI_API_KEY]")]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", help="Model name on the server [env: SUMMARIZER_MODEL]")]
 ModeOpt = Annotated[Optional[str], typer.Option("--mode", help="Structured-output mode: auto, json_schema, tools, json [env: SUMMARIZER_MODE]")]
-StyleOpt = Annotated[Optional[str], typer.Option("--style", help="auto, extractive (the model picks the report's own sentences) or abstractive (the model writes a sentence) [env: SUMMARIZER_STYLE; auto: extractive on the embedded model]")]
+StyleOpt = Annotated[Optional[str], typer.Option("--style", help="auto; rules (the report's own sentences ranked by rule, no model), lead (each area's first sentences, no model), guided (the model chooses among the rule's candidates), extractive (the model picks the report's own sentences) or abstractive (the model writes a sentence) [env: SUMMARIZER_STYLE; auto: rules on the embedded model, abstractive on another endpoint]")]
 ModelPathOpt = Annotated[Optional[str], typer.Option("--model-path", help="Another GGUF for the embedded server [env: SUMMARIZER_MODEL_PATH]")]
 ThreadsOpt = Annotated[Optional[int], typer.Option("--threads", help="CPU threads for the embedded server [env: SUMMARIZER_THREADS]")]
 CtxOpt = Annotated[Optional[int], typer.Option("--n-ctx", help="Context length of the embedded server [env: SUMMARIZER_CTX; default: 4096]")]

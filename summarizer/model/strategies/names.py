@@ -8,6 +8,7 @@ STRATEGIES: dict[str, str] = {
     "abstractive": "summarizer.model.strategies.abstractive:Abstractive",
     "extractive": "summarizer.model.strategies.extractive:Extractive",
     "guided": "summarizer.model.strategies.guided:Guided",
+    "lead": "summarizer.model.strategies.rules:LeadPicks",
     "rules": "summarizer.model.strategies.rules:RulePicks",
     "rules-only": "summarizer.model.strategies.rules:RulesOnly",
 }

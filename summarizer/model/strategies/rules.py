@@ -3,6 +3,8 @@
 - `RulePicks` ("rules"): each area shows the sentences the rule ranks highest
   (`rules.picks.rank_sentences`: figures, result or commitment words, named things; no policy
   lines, leads, lessons or visions), in a millisecond.
+- `LeadPicks` ("lead"): each area shows its first sentences after its heading, as the report
+  orders them: the baseline every picker is measured against (bench.picks), and a style of its own.
 - `RulesOnly` ("rules-only", `--no-model`): the rules' half of the summary alone (metadata,
   headline metrics, problems, targets); no area items.
 """
@@ -16,7 +18,7 @@ from summarizer.model.extract import Items
 from summarizer.model.items import picked_items
 from summarizer.model.strategies.base import Strategy
 from summarizer.parse.document import ParsedDocument, areas
-from summarizer.rules.picks import rank_sentences
+from summarizer.rules.picks import lead_sentences, rank_sentences
 
 #: Sentences shown per area.
 PICKS_SHOWN = 3
@@ -31,6 +33,16 @@ class RulePicks(Strategy):
             for area in area_texts(doc, section):
                 ranked = rank_sentences(area.text, area.sentences, area.title, kind == SectionKind.REVIEW)
                 picked_items(doc, area, kind, [s.index for s in ranked[:PICKS_SHOWN]], out, origin="rule")
+
+
+class LeadPicks(Strategy):
+    name = "lead"
+    uses_model = False
+
+    def direct(self, doc: ParsedDocument, kind: SectionKind, out: Items) -> None:
+        for section in areas(doc.tree, kind):
+            for area in area_texts(doc, section):
+                picked_items(doc, area, kind, lead_sentences(area.text, area.sentences, area.title)[:PICKS_SHOWN], out, origin="rule")
 
 
 class RulesOnly(Strategy):
