@@ -49,7 +49,7 @@ def lead_picks(doc: ParsedDocument) -> Picks:
     return items.picks
 
 
-def run(strategies: list[str], model_path: Optional[str], jsonl: Optional[Path], per_report: bool = False) -> dict:
+def run(strategies: list[str], model_path: Optional[str], jsonl: Optional[Path], per_report: bool = False, reports: Optional[list[str]] = None) -> dict:
     base = resolve_settings({})[0]
     settings = replace(base, base_url=None, model_path=model_path)
     server = EmbeddedServer(settings) if strategies else None
@@ -63,7 +63,7 @@ def run(strategies: list[str], model_path: Optional[str], jsonl: Optional[Path],
     cost: dict[str, list[dict]] = {p: [] for p in pickers}
     out = jsonl.open("w", encoding="utf-8") if jsonl else None
     try:
-        gold = load_gold()
+        gold = [r for r in load_gold() if not reports or any(r.file.startswith(x) for x in reports)]
         docs = {r.file: parse_document(r.path) for r in gold}
         # phase by phase over all reports: the quick pickers and the first strategy everywhere
         # before the next (slower) one starts, so a run cut short still scores the first fully
@@ -167,10 +167,11 @@ def main() -> None:
     parser.add_argument("--jsonl", type=Path, help="write every report's picks and costs here")
     parser.add_argument("--no-write", action="store_true", help="Do not append to bench/results.md")
     parser.add_argument("--per-report", action="store_true", help="run every picker on a report before the next report (fairer seconds where the machine is shared; a run cut short scores fewer reports)")
+    parser.add_argument("--reports", nargs="*", help="only the gold reports whose file names start so (to finish a run cut short; --rescore the JSON lines of both runs together)")
     parser.add_argument("--rescore", type=Path, help="score the JSON lines of an earlier run (finished or not) instead of running")
     parser.add_argument("--common", nargs="*", help="with --rescore: only these pickers, on the reports all of them completed")
     args = parser.parse_args()
-    result = rescore(args.rescore, args.common) if args.rescore else run(args.strategies, args.model_path, args.jsonl, args.per_report)
+    result = rescore(args.rescore, args.common) if args.rescore else run(args.strategies, args.model_path, args.jsonl, args.per_report, args.reports)
     table = render(result, args.label)
     print(table)
     if not args.no_write:

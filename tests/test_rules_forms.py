@@ -249,3 +249,26 @@ def test_a_name_printed_in_two_clauses_is_read_whole(review, value):
 )
 def test_a_property_without_its_head_is_no_headline_name(review):
     assert "粮食产量" not in _metrics(review)
+
+
+def test_through_the_command_line_pairs_carry_their_own_names_and_problem_headlines_say_something(tmp_path):
+    """summarize --no-model --json: the urban and rural figures of a 分别 pair under their own
+    names, and problem headlines that are whole first clauses (no 和挑战, no 主要是)."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+
+    report = tmp_path / "某某省_2025.txt"
+    review = (
+        "过去一年，全省地区生产总值增长5.7%，城乡居民人均可支配收入分别增长4.7%、6.6%。\n"
+        "同时，我省经济社会发展还面临一些困难和挑战，主要是：产业转型任务依然紧迫；同先进地区相比，营商环境存在差距。对于这些问题，我们将切实加以解决。"
+    )
+    report.write_text(HEAD + "一、2024年工作回顾\n" + review + "\n二、2025年工作安排\n今年主要预期目标是：地区生产总值增长5%左右。\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["summarize", str(report), "--no-model", "--json", "-q"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    incomes = {m["indicator"]: m["change"] for m in data["headline_metrics"] if "收入" in m["indicator"]}
+    assert incomes == {"城镇居民人均可支配收入": "增长4.7%", "农村居民人均可支配收入": "增长6.6%"}
+    assert [p["summary"] for p in data["problems"]] == ["产业转型任务依然紧迫", "同先进地区相比，营商环境存在差距"]
