@@ -13,6 +13,8 @@ DOC_TYPES = [
     ("计划执行情况与计划", ("国民经济和社会发展计划", "社会发展计划执行情况", "计划执行情况")),
 ]
 DOC_TYPE_OTHER = "other"
+#: A document named in the body (审议批准的《政府工作报告》): not what the report is.
+BOOK_TITLE_RE = re.compile(r"《[^《》]{0,40}》")
 #: Words that end in 区 but name no region.
 REGION_STOPWORDS = {
     "全区", "我区", "本区", "辖区", "城区", "片区", "园区", "社区", "街区", "景区", "校区", "湾区",
@@ -48,7 +50,7 @@ REGION_SELF_RES = [
 ]
 #: How the body of a report without a title says what it is: the government, in its own name,
 #: reports to the congress ("我代表国务院，向大会报告过去五年的工作", "我代表省人民政府，向大会报告工作").
-DOC_TYPE_BODY_RES = [(WORK_REPORT, re.compile(r"作政府工作报告|我代表(?:[^，。]{0,16}人民政府|国务院)[，,]?\s*向[^。]{0,30}(?:作|报告)"))]
+DOC_TYPE_BODY_RES = [(WORK_REPORT, re.compile(r"作政府工作报告|我代表(?:[^，。]{0,16}(?:人民)?政府|国务院)[，,]?\s*向[^。]{0,30}(?:作|报告)"))]
 #: Province-level governments by the name their reports use for themselves, with the full name.
 PROVINCES = {
     "北京": "北京市", "天津": "天津市", "上海": "上海市", "重庆": "重庆市", "河北": "河北省", "山西": "山西省",
@@ -60,7 +62,12 @@ PROVINCES = {
 }
 #: How a province-level government speaks of itself (全省, 我省; 全区 of an autonomous region; 全市
 #: of a municipality), by the suffix of its full name.
-SELF_WORDS = {"省": ("全省", "我省"), "自治区": ("全区", "我区"), "市": ("全市", "我市")}
+SELF_WORDS = {"省": ("全省", "我省", "省委", "省政府"), "自治区": ("全区", "我区", "自治区党委", "自治区政府"), "市": ("全市", "我市", "市委", "市政府")}
+#: The names a province's reports also call it by (六个龙江, 齐鲁大地), counted with its own name.
+PROVINCE_OTHER_NAMES = {
+    "黑龙江": ("龙江",), "山东": ("齐鲁",), "陕西": ("三秦",), "湖北": ("荆楚",), "湖南": ("三湘",), "河北": ("燕赵",),
+    "福建": ("八闽",), "广西": ("八桂",), "甘肃": ("陇原",), "江西": ("赣鄱",), "四川": ("巴蜀",),
+}
 #: Where a report never names itself, the province it names most is taken only when it speaks of
 #: itself as one (全省 at least this often) and names that province this often and this many
 #: times more than any other.
@@ -71,6 +78,8 @@ PROVINCE_MARGIN = 3
 REGION_TITLE_RE = re.compile(
     r"^(?:\d{4}年)?(?P<r>[\u4e00-\u9fff]{2,16}?)(?:人民政府|政府)?(?:\d{4}年)?(?:政府工作报告|国民经济和社会发展|关于)"
 )
+#: How much of a text without a title line is read as its title (a text whose line breaks were lost).
+REGION_OPENING_CHARS = 80
 #: The seal: 深圳市龙岗区人民政府 on a line of its own at the end.
 REGION_SEAL_RE = re.compile(rf"(?:^|\n)(?P<r>{_GOV_NAME})人民政府\s*(?:\n|$)")
 #: Province-level names printed without their suffix (2025年宁夏政府工作报告).
@@ -82,6 +91,12 @@ REGION_NOT_PREFIXES = ("全", "本", "我", "各", "该", "此", "省", "市", "
 #: The year a report is delivered: the congress line.
 DELIVERY_YEAR_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^\n]{0,30}人民代表大会")
 YEAR_RE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年")
+#: A year that is a deadline or an event ahead, not a year the report reviews or plans: 到2007年,
+#: 至2010年 (but 截至2003年底 is the review's), 2005年前, 2008年北京奥运会.
+DEADLINE_BEFORE_RE = re.compile(r"(?:(?<!截)至|到)\s*$")
+#: …unless the clause started a span of years before it (由1997年的……增加到2002年的, 从2003年到2006年).
+YEAR_SPAN_START_RE = re.compile(r"[从由自]\s*(?:19|20)\d{2}\s*年[^，。；,;]*$")
+DEADLINE_AFTER_RE = re.compile(r"\s*年(?:以前|前|底前|之前)|\s*年[^，。；,;]{0,6}(?:奥运会|世博会|亚运会|全运会)")
 #: A plan report's title names the review year before 执行情况 and the plan year after 与
 #: (关于2024年计划执行情况与2025年计划草案的报告).
 REVIEW_TITLE_WORD, PLAN_TITLE_JOINER = "执行情况", "与"

@@ -9,6 +9,7 @@ what the text does not say stays None.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -155,7 +156,7 @@ def _inherit(node: Node, parent_kind: SectionKind) -> None:
 def extract_metadata(text: str, root: Node) -> DocumentMetadata:
     title = _title_line(text, root)
     doc_type = lx.DOC_TYPE_OTHER
-    for where in (title or "", text[:600]):
+    for where in (lx.BOOK_TITLE_RE.sub("", title or ""), lx.BOOK_TITLE_RE.sub("", text[:600])):  # 《政府工作报告》 named is another document
         found = next((name for name, words in lx.DOC_TYPES if any(w in where for w in words)), None)
         if found:
             doc_type = found
@@ -184,7 +185,7 @@ def _years(text: str, root: Node, title: Optional[str], doc_type: str) -> dict[s
         elif title and doc_type == lx.WORK_REPORT and len(lx.YEAR_RE.findall(title)) == 1:
             plan = int(lx.YEAR_RE.search(title).group("y"))
     if review is not None and plan is not None and plan != review + 1:
-        plan = review + 1 if plan < review else plan
+        plan = review + 1 if plan <= review else plan  # a plan year is never the year reviewed
     if review is None and plan is not None:
         review = plan - 1
     if plan is None and review is not None:
@@ -199,9 +200,13 @@ def years_named(text: str) -> tuple[Optional[int], Optional[int]]:
     the less named is named most (2024 and 2025 in a report of 2025, which also names 2020, 2035
     and the five years). A later year named far more often than that pair, whose next year is
     hardly named, is the review year of a report that speaks of its plan year as 今年 (a
-    five-year review comparing 1997 with 2002 names 1997 as often as 2002)."""
+    five-year review comparing 1997 with 2002 names 1997 as often as 2002). Deadlines and events
+    ahead (到2007年, 2005年前, 2008年北京奥运会) are not counted."""
     counts: dict[int, int] = {}
     for m in lx.YEAR_RE.finditer(text):
+        deadline = lx.DEADLINE_BEFORE_RE.search(text, max(0, m.start() - 2), m.start()) and not lx.YEAR_SPAN_START_RE.search(text, max(0, m.start() - 40), m.start())
+        if deadline or lx.DEADLINE_AFTER_RE.match(text, m.end("y")):
+            continue  # 到2007年, 2005年前: a deadline, not a year the report speaks of
         y = int(m.group("y"))
         counts[y] = counts.get(y, 0) + 1
     pairs = [(min(n, counts.get(y + 1, 0)), n + counts.get(y + 1, 0), y) for y, n in counts.items()]
@@ -219,7 +224,7 @@ def _title_line(text: str, root: Node) -> Optional[str]:
     head = text[: root.children[0].end] if root.children else text
     words = [w for _, ws in lx.DOC_TYPES for w in ws]
     for line in head.split("\n")[:12]:
-        if len(line) <= 80 and any(w in line for w in words) and not line.startswith("《"):
+        if len(line) <= 80 and any(w in lx.BOOK_TITLE_RE.sub("", line) for w in words) and not line.startswith("《"):
             return line
     return None
 
@@ -234,8 +239,9 @@ def _region(text: str, title: Optional[str]) -> Optional[str]:
     found: list[str] = []
     for rx in lx.REGION_SELF_RES:
         found += [m.group("r") for m in rx.finditer(head)]
-    if title:
-        found += [m.group("r") for m in lx.REGION_TITLE_RE.finditer(title)]
+    # the title; where no line is one (a text whose line breaks were lost), the text's opening words
+    opening = title or text[: lx.REGION_OPENING_CHARS]
+    found += [m.group("r") for m in lx.REGION_TITLE_RE.finditer(opening)]
     found += [m.group("r") for m in lx.REGION_SEAL_RE.finditer(text[-lx.REGION_TAIL_CHARS :])]
     names = [n for n in (_government_name(f) for f in found) if n]
     if not names:
@@ -251,7 +257,7 @@ def _province_named(text: str) -> Optional[str]:
     """A province-level government that never names itself where reports do (a repost without
     title, congress and speaker lines, "我代表省人民政府"): the province it names far more than any
     other, where it speaks of itself as one (全省, 我省)."""
-    counts = sorted(((text.count(short), short) for short in lx.PROVINCES), reverse=True)
+    counts = sorted(((len(re.findall("|".join((short, *lx.PROVINCE_OTHER_NAMES.get(short, ()))), text)), short) for short in lx.PROVINCES), reverse=True)
     (top, short), (second, _) = counts[0], counts[1]
     full = lx.PROVINCES[short]
     suffix = next((sfx for sfx in lx.SELF_WORDS if full.endswith(sfx)), None)
