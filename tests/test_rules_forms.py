@@ -272,3 +272,16 @@ def test_through_the_command_line_pairs_carry_their_own_names_and_problem_headli
     incomes = {m["indicator"]: m["change"] for m in data["headline_metrics"] if "收入" in m["indicator"]}
     assert incomes == {"城镇居民人均可支配收入": "增长4.7%", "农村居民人均可支配收入": "增长6.6%"}
     assert [p["summary"] for p in data["problems"]] == ["产业转型任务依然紧迫", "同先进地区相比，营商环境存在差距"]
+
+
+def test_a_targets_sentence_in_prose_is_read_where_the_tree_cuts_a_targets_section_around_it():
+    """Headings without numbers: the tree cuts a derived 目标 section around "……预期目标为7%左右，
+    既考虑了……"; the trigger is read there as anywhere else (it was skipped as its section's)."""
+    text = (
+        "各位代表：\n现在，我代表国务院，向大会作政府工作报告，请予审议。\n一年来工作回顾\n过去一年，国内生产总值增长9.1%。\n"
+        "2004年主要任务\n今年政府工作的总体要求是，坚持稳中求进。\n加强和改善宏观调控，保持经济平稳较快发展\n"
+        "今年经济工作的基本着眼点，是实现经济平稳较快发展。中央提出今年经济增长预期目标为7%左右，既考虑了保持宏观调控目标的连续性，也考虑了经济增长的潜力。\n"
+        "加强政府自身建设\n要转变政府职能。\n"
+    )
+    doc = parse_bytes(text.encode("utf-8"), "report.txt")
+    assert [(t.canonical, t.target) for t in extract_targets(doc)] == [("地区生产总值", "增长7%左右")]

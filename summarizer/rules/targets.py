@@ -239,8 +239,8 @@ def plan_year_triggers(doc: ParsedDocument):
             continue
         for trigger in lx.TARGETS_TRIGGER_RE.finditer(text, part.body_start, part.clean_end):
             section = _deepest(part, trigger.start())
-            if section.kind == SectionKind.TARGETS:
-                continue  # read with its section
+            if section.kind == SectionKind.TARGETS and not section.derived:
+                continue  # read with its section (a derived one, cut around a trigger, is read here too)
             context = text[_sentence_start(text, trigger.start()) : trigger.end()]
             if lx.PERIOD_TARGETS_RE.search(context):
                 continue
