@@ -285,3 +285,16 @@ def test_a_targets_sentence_in_prose_is_read_where_the_tree_cuts_a_targets_secti
     )
     doc = parse_bytes(text.encode("utf-8"), "report.txt")
     assert [(t.canonical, t.target) for t in extract_targets(doc)] == [("地区生产总值", "增长7%左右")]
+
+
+def test_in_a_report_without_parts_what_stands_before_the_plan_is_its_review():
+    """No heading numbers, so no parts: a results sentence that does not name its year still
+    counts where it stands before the plan begins."""
+    text = (
+        "2022年，全区上下坚持稳中求进，经济社会发展重点工作任务基本顺利完成。\n"
+        "全力以赴稳增长，发展见效能\n聚焦稳增长要求，统筹经济社会发展和疫情防控取得积极成果。经济指标回稳向好，地区生产总值达2952亿元，同比增长3.1%。\n"
+        "2023年国民经济和社会发展计划安排\n2023年是全面贯彻党的二十大精神的开局之年。主要预期目标是：地区生产总值增长6%。\n"
+    )
+    doc = parse_bytes(text.encode("utf-8"), "某某区_2023.txt")
+    assert {m.canonical: (m.value, m.change) for m in extract_headline_metrics(doc)} == {"地区生产总值": ("2952亿元", "同比增长3.1%")}
+    assert [(t.canonical, t.target) for t in extract_targets(doc)] == [("地区生产总值", "增长6%")]

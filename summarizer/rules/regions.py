@@ -47,7 +47,11 @@ def result_regions(doc: ParsedDocument):
             continue
         plan_part = part.kind in _PLAN_KINDS
         for section, start, end in _regions(part):
-            in_review = section.kind == SectionKind.REVIEW or (not plan_part and end <= begins and section.kind != SectionKind.PROBLEMS)
+            before_plan = not plan_part and section.kind != SectionKind.PROBLEMS
+            if before_plan and start < begins < end and section.kind != SectionKind.REVIEW:
+                yield section, start, begins, True  # a report without parts: what stands before the plan is its review
+                start = begins
+            in_review = section.kind == SectionKind.REVIEW or (before_plan and end <= begins)
             yield section, start, end, in_review
 
 
