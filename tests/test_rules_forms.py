@@ -298,3 +298,18 @@ def test_in_a_report_without_parts_what_stands_before_the_plan_is_its_review():
     doc = parse_bytes(text.encode("utf-8"), "某某区_2023.txt")
     assert {m.canonical: (m.value, m.change) for m in extract_headline_metrics(doc)} == {"地区生产总值": ("2952亿元", "同比增长3.1%")}
     assert [(t.canonical, t.target) for t in extract_targets(doc)] == [("地区生产总值", "增长6%")]
+
+
+def test_a_list_of_how_the_indicators_went_is_results_whatever_its_part_is_called():
+    """主要经济指标情况如下 introduces results: under a title without a keyword its part is still the
+    review, and its list gives headline metrics, not targets."""
+    text = (
+        "深圳市某某区2023年国民经济和社会发展计划\n一、砥砺奋进开新局\n"
+        "2022年以来，全区经济社会各项事业取得新进展新成效。主要经济指标情况如下：\n"
+        "——地区生产总值1080亿元，增长14.0%。\n——规模以上工业增加值691亿元，增长27.0%。\n"
+        "二、乘势而上谱新篇\n2023年经济社会发展主要目标如下：\n——地区生产总值增长8%。\n"
+    )
+    doc = parse_bytes(text.encode("utf-8"), "某某区_2023.txt")
+    assert doc.tree.sections[1].kind.value == "review"
+    assert [(t.canonical, t.target) for t in extract_targets(doc)] == [("地区生产总值", "增长8%")]
+    assert {m.canonical: m.value for m in extract_headline_metrics(doc)} == {"地区生产总值": "1080亿元", "规上工业增加值": "691亿元"}

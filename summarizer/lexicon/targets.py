@@ -11,6 +11,9 @@ from summarizer.lexicon.characters import compile_alternation
 TARGETS_TRIGGER_RE = re.compile(
     r"(主要\n?(预期)?\n?目标\n?(建议)?\n?(如下|是|为)|主要\n?(经济)?\n?指标[^。]{0,20}(如下|是)|预期\n?目标\n?(建议)?\n?(如下|是|为)|主要预期性指标)"
 )
+#: A trigger that introduces how the indicators went (主要经济指标情况如下, 主要指标完成情况是): a list
+#: of results, not of targets, wherever it stands.
+RESULTS_LIST_TRIGGER_RE = re.compile(r"指标\n?(?:完成|执行|运行)?\n?情况")
 #: Words of a plan period: a targets sentence with one of them before its trigger sets the
 #: period's targets ("今后五年，……预期目标是……年均增长7%"), not the plan year's.
 PERIOD_TARGETS_RE = re.compile(r"今后五年|未来五年|五年内|十[一二三四五六七八九]五|到(?:19|20)\d{2}年|年均|纲要")

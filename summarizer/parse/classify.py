@@ -55,7 +55,7 @@ def part_signals(part: Node, text: str, years: tuple[Optional[int], Optional[int
         title_kind=kind_of_title(title),
         outlook=bool(lx.OUTLOOK_TITLE_RE.search(title)) and not lx.PLAN_YEAR_TITLE_RE.search(title),
         government=bool(lx.GOVERNMENT_TITLE_RE.search(title)) and not any(w in title for w in lx.PLAN_TITLE_WORDS),
-        targets_sentence=bool(lx.TARGETS_TRIGGER_RE.search(body)),
+        targets_sentence=any(not lx.RESULTS_LIST_TRIGGER_RE.search(m.group(0)) for m in lx.TARGETS_TRIGGER_RE.finditer(body)),
         past=sum(len(rx.findall(body)) for rx in lx.PAST_MARKER_RES),
         future=sum(len(rx.findall(body)) for rx in lx.FUTURE_MARKER_RES),
         areas=sum(1 for c in part.children if not c.derived and not c.inline),

@@ -238,6 +238,8 @@ def plan_year_triggers(doc: ParsedDocument):
         if part.kind == SectionKind.GLOSSARY or (part.derived and part.path == lx.ANNEX):
             continue
         for trigger in lx.TARGETS_TRIGGER_RE.finditer(text, part.body_start, part.clean_end):
+            if lx.RESULTS_LIST_TRIGGER_RE.search(trigger.group(0)):
+                continue  # 主要经济指标情况如下: how the indicators went, a list of results
             section = _deepest(part, trigger.start())
             if section.kind == SectionKind.TARGETS and not section.derived:
                 continue  # read with its section (a derived one, cut around a trigger, is read here too)
