@@ -313,3 +313,15 @@ def test_a_list_of_how_the_indicators_went_is_results_whatever_its_part_is_calle
     assert doc.tree.sections[1].kind.value == "review"
     assert [(t.canonical, t.target) for t in extract_targets(doc)] == [("地区生产总值", "增长8%")]
     assert {m.canonical: m.value for m in extract_headline_metrics(doc)} == {"地区生产总值": "1080亿元", "规上工业增加值": "691亿元"}
+
+
+def test_problems_stated_plainly_where_the_report_weighs_the_year_ahead_are_found():
+    """No admission in the review: the plan part weighs the year ahead and says plainly
+    "但是，……仍然存在一些突出矛盾和问题。", then lists them. That sentence only announces them."""
+    plan = (
+        "今年发展环境虽然有可能好于去年，但是面临的形势极为复杂。\n"
+        "但是，经济社会发展中仍然存在一些突出矛盾和问题。经济增长内生动力不足，自主创新能力不强；财政金融领域潜在风险增加。\n"
+        "今年经济社会发展的主要预期目标是：国内生产总值增长8%左右。"
+    )
+    summaries = [p.summary for p in extract_problems(_doc("过去一年，国内生产总值增长8.7%。", plan))]
+    assert summaries == ["经济增长内生动力不足", "自主创新能力不强", "财政金融领域潜在风险增加"]

@@ -19,6 +19,9 @@ PROBLEMS_TRIGGER_RE = re.compile(
 PROBLEMS_WEAK_TRIGGER_RE = re.compile(
     rf"(?:面临|存在|遇到|还有)(?:着)?(?:一些|不少|诸多|许多|不小|较多|很多|多重)[^。；;，,]{{0,10}}?{_DIFFICULTY}"
 )
+#: How many characters may follow a plain statement's trigger in a sentence that only announces
+#: the difficulties ("……存在一些突出矛盾和问题。": "和问题。").
+ANNOUNCE_TAIL_MAX = 8
 #: A lead that only announces the difficulties ("……还面临不少困难和挑战").
 PROBLEMS_SUMMARY_RE = re.compile(r"(?:面临|存在|遇到|还有|有|面对)[^，,。]{0,16}(?:困难|挑战|问题|不足|短板|弱项)|^[，,]?[^，,。]{0,10}(?:困难|挑战|问题|不足)[^，,。]{0,3}$")
 #: "主要是：" and its kin between the lead and the list.

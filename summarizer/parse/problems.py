@@ -110,6 +110,9 @@ def _passage_at(text: str, m: re.Match, floor: int, ceiling: int, *, weak: bool 
         first = _sentences(text, start, pe)[:1]
         if first and first[0][1] <= m.start() and not lx.PROBLEM_PREDICATE_RE.search(text[first[0][0] : first[0][1]]):
             items_start = first[0][1]
+        own = next(((a, b) for a, b in _sentences(text, start, pe) if a <= m.start() < b), None)
+        if own and own[0] >= items_start and _announces(text, m, own):
+            start, items_start = own  # "但是，……仍然存在一些突出矛盾和问题。": the sentence only announces them
     else:
         start = _sentence_start(text, m.start(), max(ps, floor))
         items_start = _lead_end(text, m.end(), pe)
@@ -137,14 +140,23 @@ def _passage_at(text: str, m: re.Match, floor: int, ceiling: int, *, weak: bool 
     return Passage(start, end, items_start)
 
 
+def _announces(text: str, m: re.Match, sentence: tuple[int, int]) -> bool:
+    """Whether the trigger's sentence only announces the difficulties: it ends soon after the
+    trigger's words ("……存在一些突出矛盾和问题。") and lists none of them."""
+    rest = text[m.end() : sentence[1]]
+    return len(rest) <= lx.ANNOUNCE_TAIL_MAX and not re.search(r"[，,；;：:]", rest)
+
+
 def find_passage(text: str, regions: list[tuple[int, int]], fallback: list[tuple[int, int]]) -> Optional[Passage]:
     """The problems passage: a strong admission ("清醒认识到", "要看到……困难") in `regions`
     (the review parts), else a plain statement of difficulties there ("仍然面临不小压力和
-    挑战"), else a strong admission anywhere in `fallback` (the whole body)."""
+    挑战"), else a strong admission anywhere in `fallback` (the whole body), else a plain statement
+    there (a report that weighs this year's outlook: "但是，经济社会发展中仍然存在一些突出矛盾和问题。……")."""
     for rx, where, weak in (
         (lx.PROBLEMS_TRIGGER_RE, regions, False),
         (lx.PROBLEMS_WEAK_TRIGGER_RE, regions, True),
         (lx.PROBLEMS_TRIGGER_RE, fallback, False),
+        (lx.PROBLEMS_WEAK_TRIGGER_RE, fallback, True),
     ):
         for a, b in where:
             for m in rx.finditer(text, a, b):
