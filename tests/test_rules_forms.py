@@ -325,3 +325,14 @@ def test_problems_stated_plainly_where_the_report_weighs_the_year_ahead_are_foun
     )
     summaries = [p.summary for p in extract_problems(_doc("过去一年，国内生产总值增长8.7%。", plan))]
     assert summaries == ["经济增长内生动力不足", "自主创新能力不强", "财政金融领域潜在风险增加"]
+
+
+def test_a_problems_list_goes_on_after_a_lone_lead_line_and_a_paragraph_that_states_more():
+    review = (
+        "过去一年，国内生产总值增长9.2%。\n我们也清醒地看到，经济运行中又出现不少新情况新问题。\n主要是：\n"
+        "经济增长存在下行压力，物价水平仍然偏高。\n政府工作仍存在一些缺点和不足，廉政建设亟需加强。\n"
+        "我们一定要采取更加有力的措施，切实解决存在的问题。"
+    )
+    summaries = [p.summary for p in extract_problems(_doc(review))]
+    assert summaries[-4:] == ["经济增长存在下行压力", "物价水平仍然偏高", "政府工作仍存在一些缺点和不足", "廉政建设亟需加强"]
+    assert not any("措施" in s for s in summaries)

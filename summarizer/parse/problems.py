@@ -121,8 +121,10 @@ def _passage_at(text: str, m: re.Match, floor: int, ceiling: int, *, weak: bool 
     nxt = pe + 1
     while nxt < ceiling:
         q_s, q_e = _paragraph(text, nxt)
-        if not lx.PROBLEMS_CONTINUATION_RE.match(text, q_s, q_e):
+        if not _continues(text, q_s, q_e):
             break
+        if lx.PROBLEMS_LIST_LEAD_RE.fullmatch(text, q_s, q_e) and q_e + 1 < ceiling:
+            q_e = _paragraph(text, q_e + 1)[1]  # "主要是：" alone on its line: the list is the next paragraph
         end = q_e
         nxt = q_e + 1
     # the answer to the problems is not one of them
@@ -138,6 +140,16 @@ def _passage_at(text: str, m: re.Match, floor: int, ceiling: int, *, weak: bool 
     if weak and len(split_items(text, items_start, end)) < 2:
         return None  # a difficulty mentioned in passing ("面临不少困难和挑战，我们迎难而上") is no list of problems
     return Passage(start, end, items_start)
+
+
+def _continues(text: str, s: int, e: int) -> bool:
+    """Whether the paragraph [s, e) goes on with the problems: an enumerated item (一是……, ——……),
+    a list's lead alone on its line ("主要是："), or a paragraph that opens by stating more of them
+    ("政府工作仍存在一些缺点和不足，……")."""
+    if lx.PROBLEMS_CONTINUATION_RE.match(text, s, e) or lx.PROBLEMS_LIST_LEAD_RE.fullmatch(text, s, e):
+        return True
+    first = re.split(r"[，,。；;：:]", text[s:e], maxsplit=1)[0]
+    return bool(lx.PROBLEMS_SUMMARY_RE.search(first)) and not _is_response(text[s:e])
 
 
 def _announces(text: str, m: re.Match, sentence: tuple[int, int]) -> bool:
