@@ -144,10 +144,11 @@ def _passage_at(text: str, m: re.Match, floor: int, ceiling: int, *, weak: bool 
 
 def _continues(text: str, s: int, e: int) -> bool:
     """Whether the paragraph [s, e) goes on with the problems: an enumerated item (一是……, ——……),
-    a list's lead alone on its line ("主要是："), or a paragraph that opens by stating more of them
+    a list's lead ("主要是：", alone on its line or before the list), or a paragraph that opens by stating more of them
     ("政府工作仍存在一些缺点和不足，……")."""
-    if lx.PROBLEMS_CONTINUATION_RE.match(text, s, e) or lx.PROBLEMS_LIST_LEAD_RE.fullmatch(text, s, e):
-        return True
+    lead = lx.PROBLEMS_LIST_LEAD_RE.match(text, s, e)
+    if lx.PROBLEMS_CONTINUATION_RE.match(text, s, e) or (lead and (lead.end() == e or lead.group(0).rstrip()[-1:] in "：:")):
+        return True  # an item, or the list's lead (on its own line, or with the list after it)
     first = re.split(r"[，,。；;：:]", text[s:e], maxsplit=1)[0]
     return bool(lx.PROBLEMS_SUMMARY_RE.search(first)) and not _is_response(text[s:e])
 
