@@ -144,8 +144,8 @@ def _passage_at(text: str, m: re.Match, floor: int, ceiling: int, *, weak: bool 
 
 def _continues(text: str, s: int, e: int) -> bool:
     """Whether the paragraph [s, e) goes on with the problems: an enumerated item (一是……, ——……),
-    a list's lead ("主要是：", alone on its line or before the list), or a paragraph that opens by stating more of them
-    ("政府工作仍存在一些缺点和不足，……")."""
+    a list's lead ("主要是：", alone on its line or before the list), or a paragraph that opens by
+    stating more of them ("政府工作仍存在一些缺点和不足，……")."""
     lead = lx.PROBLEMS_LIST_LEAD_RE.match(text, s, e)
     if lx.PROBLEMS_CONTINUATION_RE.match(text, s, e) or (lead and (lead.end() == e or lead.group(0).rstrip()[-1:] in "：:")):
         return True  # an item, or the list's lead (on its own line, or with the list after it)
@@ -274,8 +274,10 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
 def first_clause(text: str, s: int, e: int) -> int:
     """End of the item's own first clause (its summary): a clause that only frames the next
     ("同先进地区相比，营商环境存在差距") runs on to it, so that the summary says something."""
-    stops = re.compile(r"[，,：:。；;]")
-    m = stops.search(text, s, e)
+    m = _CLAUSE_STOP_RE.search(text, s, e)
     if m and lx.PROBLEM_FRAME_CLAUSE_RE.search(text[s : m.start()]) and text[m.start()] in "，,":
-        m = stops.search(text, m.end(), e)
+        m = _CLAUSE_STOP_RE.search(text, m.end(), e)
     return m.start() if m else e
+
+
+_CLAUSE_STOP_RE = re.compile(r"[，,：:。；;]")
