@@ -206,6 +206,7 @@ def test_a_part_of_an_indicator_is_no_headline_figure(review):
         ("推动外贸扩大规模、优化结构，出口总值增长6.3%。", "出口", "增长6.3%"),
         ("盘活国有资产3708亿元，带动一般公共预算收入增长6.6%。", "一般公共预算收入", "增长6.6%"),
         ("全省进出口总额实现翻番，外贸出口增长8%。", "出口", "增长8%"),
+        ("全年对外贸易进出口总额增长5.2%。", "外贸进出口总额", "增长5.2%"),  # 对外 is no partner
     ],
 )
 def test_the_whole_indicator_is_read_beside_such_words(review, canonical, change):

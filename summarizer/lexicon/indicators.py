@@ -68,7 +68,7 @@ BARE_ALIASES = ("出口", "进出口", "生产总值", "货物贸易", "服务�
 #: (中欧班列……带动陕西进出口415.4亿元: its amount; 拉动地区生产总值增长1.2个百分点: its share of
 #: the growth; but 带动一般公共预算收入增长6.6% is the revenue's own growth).
 NAMED_PART_BEFORE = "”’」』\"'"
-PARTNER_LEAD = "对"
+PARTNER_LEAD_RE = re.compile(r"对(?!外)")  # 对东盟, 对“一带一路”沿线国家; 对外贸易 is the whole
 EFFECT_LEAD_WORDS = ("带动", "拉动")
 #: The mark of a list of figures of one subject (猕猴桃综合产值增长8.5%、出口增长53.6%).
 LIST_MARK = "、"

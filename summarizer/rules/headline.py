@@ -71,7 +71,7 @@ def _names_a_part(text: str, m: re.Match) -> bool:
         return True
     clause = max(text.rfind(ch, 0, m.start()) for ch in lx.CLAUSE_MARKS + "\n") + 1  # 、 too
     lead = text[clause : m.start()]
-    if lead.startswith(lx.PARTNER_LEAD):
+    if lx.PARTNER_LEAD_RE.match(lead):
         return True
     if m.group(0) not in lx.BARE_ALIASES or lead or text[clause - 1 : clause] != lx.LIST_MARK:
         return False
