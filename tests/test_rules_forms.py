@@ -246,6 +246,7 @@ def test_a_name_printed_in_two_clauses_is_read_whole(review, value):
         "棉花种植面积稳定，产量增长5%，总产达到50万吨。",  # no head: another crop's output
         "全省粮食播种面积稳定，油料产量达到300万吨。",  # the property does not open its clause
         "推进粮食安全，总产量达到300万吨。",  # the clause does not open with the head
+        "粮食加工业加快发展，总产值达到300亿元。",  # 总产值 is a value, not the output
     ],
 )
 def test_a_property_without_its_head_is_no_headline_name(review):

@@ -86,5 +86,7 @@ NOT_HEADLINE_RE = re.compile(
 SPLIT_NAMES: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
     ("粮食产量", ("粮食",), ("总产量", "总产", "产量")),
 ]
+#: …but never a property that goes on into another one (总产值 is an output's value, not the output).
+SPLIT_PROPERTY_NOT_BEFORE = r"(?!值)"
 #: Words that may stand before the head of a split name at its clause's start (全国粮食……).
 SPLIT_HEAD_LEADS = ("全国", "全省", "全市", "全区", "全州", "全县", "全盟", "全年", "去年")

@@ -11,7 +11,7 @@ from typing import Iterator, NamedTuple
 from summarizer import lexicon as lx
 
 _PROPERTIES = sorted({(p, c) for c, _, props in lx.SPLIT_NAMES for p in props}, key=lambda x: -len(x[0]))
-_PROPERTY_RE = re.compile("|".join(re.escape(p) for p, _ in _PROPERTIES))
+_PROPERTY_RE = re.compile("(?:" + "|".join(re.escape(p) for p, _ in _PROPERTIES) + ")" + lx.SPLIT_PROPERTY_NOT_BEFORE)
 _CANON = dict(_PROPERTIES)
 _HEADS = {c: heads for c, heads, _ in lx.SPLIT_NAMES}
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}年$")
