@@ -13,8 +13,8 @@ from typing import Annotated
 import typer
 
 from summarizer.cli.common import summaries_of
-from summarizer.cli.output import output_format, write
-from summarizer.cli.options import NoModelOpt, QuietOpt, WidthOpt, model_options, output_option, settings_from, stdout_console
+from summarizer.cli.output import emit, output_format
+from summarizer.cli.options import NoModelOpt, QuietOpt, WidthOpt, model_options, output_option, settings_from, stdout_console, verdict_rules
 
 #: The formats `compare` writes, by the suffix of -o.
 SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
@@ -41,19 +41,14 @@ def compare_cmd(
     from summarizer.aggregate.compare import build_comparison
     from summarizer.render.comparison import html_page, markdown, print_comparison
 
-    from schemas.track import VerdictRules
-
     fmt = output_format("compare", {"markdown": as_markdown, "html": as_html, "json": as_json}, output, SUFFIXES, written="markdown", inputs=paths)
     settings = settings_from(**flags)
     configured = settings.base_url is not None or settings.model_path is not None
     note = None if no_model or configured else "reports read with the rules alone (no model configured: give --base-url or --model-path to summarize them with one)"
     summaries = summaries_of(paths, settings, quiet=quiet, rules_only=no_model or not configured, note=note, once="compared once")
-    comparison = build_comparison(summaries, VerdictRules(band_points=settings.target_band, band_ratio=settings.target_level_band))
+    comparison = build_comparison(summaries, verdict_rules(settings))
     if fmt is None:
         print_comparison(comparison, stdout_console(width))
         return
     text = {"html": html_page, "markdown": markdown, "json": lambda c: c.model_dump_json(indent=2)}[fmt](comparison)
-    if output is not None:
-        write(output, text)
-    else:
-        typer.echo(text, nl=False)
+    emit(text, output)

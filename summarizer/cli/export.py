@@ -11,7 +11,7 @@ import typer
 
 from summarizer.cli.common import summaries_of
 from summarizer.cli.options import QuietOpt, output_option, settings_from
-from summarizer.cli.output import output_format, write
+from summarizer.cli.output import emit, output_format
 from summarizer.cli.track import PathsArg
 
 #: The formats `export` writes, by the suffix of -o.
@@ -34,7 +34,4 @@ def export_cmd(
     summaries = summaries_of(paths, settings_from(), quiet=quiet, rules_only=True, once="exported once")
     rows = export_rows(summaries)
     text = jsonl_text(rows) if fmt == "jsonl" else csv_text(rows)
-    if output is not None:
-        write(output, text if fmt == "jsonl" else "\ufeff" + text)  # the mark tells spreadsheets the file is UTF-8
-    else:
-        typer.echo(text, nl=False)
+    emit(text, output, fmt)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import inspect
 from pathlib import Path
-from typing import Annotated, Any, Callable, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional
 
 import typer
 from rich.console import Console
@@ -14,6 +14,9 @@ from summarizer.cli.boundary import report_error
 from summarizer.errors import UsageError
 from summarizer.read.formats import SUPPORTED_TEXT
 from summarizer.settings import Settings, resolve_settings
+
+if TYPE_CHECKING:
+    from schemas.track import VerdictRules
 
 FileArg = Annotated[Path, typer.Argument(help=f"A report: {SUPPORTED_TEXT}; text in UTF-8, UTF-16, GB18030/GBK or Big5, traditional script too; - reads standard input", metavar="FILE")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of the rich view")]
@@ -117,6 +120,13 @@ def settings_from(**flags: Any) -> Settings:
         flags["use_cache"] = False
     settings, _sources = resolve_settings(flags)
     return settings
+
+
+def verdict_rules(settings: Settings) -> VerdictRules:
+    """The band of 左右 as the settings give it: track, series and compare's "targets kept" judge alike."""
+    from schemas.track import VerdictRules  # imported when used, not at the CLI's start
+
+    return VerdictRules(band_points=settings.target_band, band_ratio=settings.target_level_band)
 
 
 def stdout_console(width: int | None = None) -> Console:

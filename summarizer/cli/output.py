@@ -56,3 +56,12 @@ def write(output: Path, text: str) -> None:
     """Write a result to `output` and say so on stderr."""
     write_output(output, text)
     typer.echo(f"wrote {output}", err=True)
+
+
+def emit(text: str, output: Optional[Path], fmt: Optional[str] = None) -> None:
+    """A result to `output` (a CSV file starts with a byte-order mark: the mark tells
+    spreadsheets the file is UTF-8), or to standard output."""
+    if output is not None:
+        write(output, "\ufeff" + text if fmt == "csv" else text)
+    else:
+        typer.echo(text, nl=False)

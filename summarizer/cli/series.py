@@ -14,8 +14,8 @@ from typing import Annotated, Optional
 import typer
 
 from summarizer.cli.common import summaries_of
-from summarizer.cli.options import QuietOpt, WidthOpt, output_option, settings_from, stdout_console
-from summarizer.cli.output import output_format, write
+from summarizer.cli.options import QuietOpt, WidthOpt, output_option, settings_from, stdout_console, verdict_rules
+from summarizer.cli.output import emit, output_format
 from summarizer.cli.track import BandOpt, LevelBandOpt, PathsArg
 from summarizer.errors import ConfigError
 from summarizer.write import check_folder_target, write_atomic
@@ -50,8 +50,6 @@ def series_cmd(
     with comparator and stretch goal), the result the next report prints, the verdict (track's
     rules) and the gap; years without a target or a next report shown as such; how the targets
     moved (lowered after a miss, a range introduced, dropped). A chart per indicator."""
-    from schemas.track import VerdictRules
-
     from summarizer.aggregate.series import build_series, resolve_indicators
     from summarizer.render import series_charts as charts
     from summarizer.render.series import csv_text, html_page, markdown, print_series, series_json
@@ -69,8 +67,7 @@ def series_cmd(
     except ValueError as exc:
         raise ConfigError(f"--indicator {exc}: not a headline indicator (地区生产总值/GDP, 居民消费价格, 城镇调查失业率, 城镇新增就业 ...)") from None
     settings = settings_from(target_band=band, target_level_band=level_band)
-    rules = VerdictRules(band_points=settings.target_band, band_ratio=settings.target_level_band)
-    series = build_series(summaries_of(paths, settings, quiet=quiet, rules_only=True), rules, wanted)
+    series = build_series(summaries_of(paths, settings, quiet=quiet, rules_only=True), verdict_rules(settings), wanted)
     if png is not None:
         font = charts.cjk_font()
         written = 0
@@ -92,7 +89,4 @@ def series_cmd(
     else:
         print_series(series, stdout_console(width), quotes=quotes, charts=not no_charts)
         return
-    if output is not None:
-        write(output, "\ufeff" + text if fmt == "csv" else text)  # the mark tells spreadsheets the file is UTF-8
-    else:
-        typer.echo(text, nl=False)
+    emit(text, output, fmt)

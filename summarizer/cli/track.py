@@ -13,8 +13,8 @@ from typing import Annotated, Optional
 import typer
 
 from summarizer.cli.common import summaries_of
-from summarizer.cli.options import QuietOpt, WidthOpt, output_option, settings_from, stdout_console
-from summarizer.cli.output import output_format, write
+from summarizer.cli.options import QuietOpt, WidthOpt, output_option, settings_from, stdout_console, verdict_rules
+from summarizer.cli.output import emit, output_format
 
 #: The formats `track` writes, by the suffix of -o.
 SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json", ".csv": "csv"}
@@ -47,8 +47,6 @@ def track_cmd(
     """Did they keep their word? Each target of a year-N report against the result for year N
     in the same government's year-N+1 report: met, within the band of 左右, missed, no result
     printed, or not comparable; and how the targets changed from one year to the next."""
-    from schemas.track import VerdictRules
-
     from summarizer.render.tracking import csv_text, html_page, markdown, print_tracking
     from summarizer.aggregate.track import track
 
@@ -56,13 +54,9 @@ def track_cmd(
         "track", {"markdown": as_markdown, "html": as_html, "json": as_json, "csv": as_csv}, output, SUFFIXES, written="markdown", inputs=paths
     )
     settings = settings_from(target_band=band, target_level_band=level_band)
-    rules = VerdictRules(band_points=settings.target_band, band_ratio=settings.target_level_band)
-    tracking = track(summaries_of(paths, settings, quiet=quiet, rules_only=True, once="tracked once"), rules)
+    tracking = track(summaries_of(paths, settings, quiet=quiet, rules_only=True, once="tracked once"), verdict_rules(settings))
     if fmt is None:
         print_tracking(tracking, stdout_console(width), quotes=quotes)
         return
     text = {"html": html_page, "csv": csv_text, "markdown": markdown, "json": lambda t: t.model_dump_json(indent=2)}[fmt](tracking)
-    if output is not None:
-        write(output, "\ufeff" + text if fmt == "csv" else text)  # the mark tells spreadsheets the file is UTF-8
-    else:
-        typer.echo(text, nl=False)
+    emit(text, output, fmt)

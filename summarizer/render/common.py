@@ -18,8 +18,10 @@ characters and "…" are ambiguous-width in CJK terminals and would push columns
 from __future__ import annotations
 
 import base64
+import csv
 import hashlib
 import html
+import io
 import re
 from typing import Callable, Iterable, Optional, Sequence, Union
 
@@ -219,6 +221,16 @@ def md_table(header: Sequence[str], rows: Iterable[Sequence[Optional[str]]]) -> 
     out = ["| " + " | ".join(md_text(h, cell=True) for h in header) + " |", "|" + "---|" * len(header)]
     out += ["| " + " | ".join(md_text(x, cell=True) for x in r) + " |" for r in rows]
     return out
+
+
+def csv_table(columns: Sequence[str], rows: Iterable[dict]) -> str:
+    """Rows as CSV with a header row; a None is an empty cell."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return buf.getvalue()
 
 
 # ---------------------------------------------------------------------------------------------

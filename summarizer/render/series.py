@@ -13,8 +13,6 @@ CSV and JSON carry it as printed.
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -27,7 +25,7 @@ from schemas.summary import Metric, SourceSpan, Target
 from schemas.track import VerdictRules
 
 from summarizer.render.common import CSS as HOUSE_CSS
-from summarizer.render.common import content_security_policy, html_page as page, html_table, html_text, md_table, md_text, print_view, table_of, text
+from summarizer.render.common import content_security_policy, csv_table, html_page as page, html_table, html_text, md_table, md_text, print_view, table_of, text
 from summarizer.render.prose import Parts, parts as fields
 from summarizer.render.series_strip import LEGEND, STATUS_STYLES, StripChart
 
@@ -291,12 +289,7 @@ def csv_rows(series: Series) -> list[dict[str, object]]:
 
 
 def csv_text(series: Series) -> str:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in csv_rows(series):
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
-    return buf.getvalue()
+    return csv_table(CSV_COLUMNS, csv_rows(series))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -6,8 +6,6 @@ arrows (>=, ->), no ellipsis, curly quotes or box-drawing lines.
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 from typing import Optional
 
@@ -18,7 +16,7 @@ from schemas.summary import Metric, SourceSpan, Target
 from schemas.track import VERDICT_LABELS, GovernmentTrack, KeptPair, TargetChange, Tracking, Verdict, VerdictRules
 
 from summarizer.aggregate.track import goal_of
-from summarizer.render.common import FirstThatFits, html_page as page, html_table, html_text, md_table, md_text, print_view, table, text
+from summarizer.render.common import FirstThatFits, csv_table, html_page as page, html_table, html_text, md_table, md_text, print_view, table, text
 from summarizer.render.prose import Parts, Prose, parts as fields
 VERDICT_STYLES = {
     Verdict.MET: "green",
@@ -265,9 +263,4 @@ def csv_rows(t: Tracking) -> list[dict[str, object]]:
 
 
 def csv_text(t: Tracking) -> str:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in csv_rows(t):
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
-    return buf.getvalue()
+    return csv_table(CSV_COLUMNS, csv_rows(t))
