@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from schemas.document import SectionKind
 
-from summarizer.model.areas import area_texts
+from summarizer.model.areas import Area, area_texts
 from summarizer.model.extract import Items
 from summarizer.model.items import picked_items
 from summarizer.model.strategies.base import Strategy
@@ -24,25 +24,32 @@ from summarizer.rules.picks import lead_sentences, rank_sentences
 PICKS_SHOWN = 3
 
 
-class RulePicks(Strategy):
+class _RulePicked(Strategy):
+    """Each area shows the first PICKS_SHOWN sentences of `order`, made without a call."""
+
+    uses_model = False
+
+    def order(self, area: Area, kind: SectionKind) -> list[int]:
+        raise NotImplementedError
+
+    def direct(self, doc: ParsedDocument, kind: SectionKind, out: Items) -> None:
+        for section in areas(doc.tree, kind):
+            for area in area_texts(doc, section):
+                picked_items(doc, area, kind, self.order(area, kind)[:PICKS_SHOWN], out, origin="rule")
+
+
+class RulePicks(_RulePicked):
     name = "rules"
-    uses_model = False
 
-    def direct(self, doc: ParsedDocument, kind: SectionKind, out: Items) -> None:
-        for section in areas(doc.tree, kind):
-            for area in area_texts(doc, section):
-                ranked = rank_sentences(area.text, area.sentences, area.title, kind == SectionKind.REVIEW)
-                picked_items(doc, area, kind, [s.index for s in ranked[:PICKS_SHOWN]], out, origin="rule")
+    def order(self, area: Area, kind: SectionKind) -> list[int]:
+        return [s.index for s in rank_sentences(area.text, area.sentences, area.title, kind == SectionKind.REVIEW)]
 
 
-class LeadPicks(Strategy):
+class LeadPicks(_RulePicked):
     name = "lead"
-    uses_model = False
 
-    def direct(self, doc: ParsedDocument, kind: SectionKind, out: Items) -> None:
-        for section in areas(doc.tree, kind):
-            for area in area_texts(doc, section):
-                picked_items(doc, area, kind, lead_sentences(area.text, area.sentences, area.title)[:PICKS_SHOWN], out, origin="rule")
+    def order(self, area: Area, kind: SectionKind) -> list[int]:
+        return lead_sentences(area.text, area.sentences, area.title)
 
 
 class RulesOnly(Strategy):
