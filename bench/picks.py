@@ -24,7 +24,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
-from schemas.document import SectionKind
 
 from summarizer.model.extract import Items
 from summarizer.model.client import ModelClient, discover_endpoint

@@ -7,8 +7,6 @@ nothing."""
 
 from __future__ import annotations
 
-import pytest
-
 from summarizer.model.pointer import result_candidates, target_candidates
 from summarizer.parse.document import parse_bytes
 from summarizer.pipeline import Runtime, summarize_parsed

@@ -25,7 +25,6 @@ from pydantic import BaseModel, Field
 from schemas.document import SectionKind
 from schemas.summary import DocumentSummary, Metric
 
-from summarizer import lexicon as lx
 from summarizer.parse.document import ParsedDocument, areas, parse_document
 from summarizer.rules.numbers import quantities, same_quantity
 from summarizer.rules.figures import canonical_indicator, comparator_of
