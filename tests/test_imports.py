@@ -16,15 +16,23 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _graph() -> dict[str, set[str]]:
-    """module → the summarizer modules it imports, at any level (function-level imports count)."""
+def _graph(*, runtime: bool = False) -> dict[str, set[str]]:
+    """module → the summarizer modules it imports, at any level (function-level imports count).
+    With `runtime`, only what runs: imports under `if TYPE_CHECKING:` do not count, and
+    `from summarizer import lexicon` imports the module summarizer.lexicon, not (for this purpose)
+    the package's own __init__."""
     modules = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
     graph: dict[str, set[str]] = {}
     for name, path in modules.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skipped = _typing_only(tree) if runtime else set()
         deps: set[str] = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(tree):
+            if id(node) in skipped:
+                continue
             if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                targets = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+                named = [f"{node.module}.{a.name}" for a in node.names]
+                targets = [t if t in modules else node.module for t in named] if runtime else [node.module, *named]
             elif isinstance(node, ast.Import):
                 targets = [a.name for a in node.names]
             else:
@@ -32,6 +40,15 @@ def _graph() -> dict[str, set[str]]:
             deps |= {t for t in targets if t in modules and t != name}
         graph[name] = deps
     return graph
+
+
+def _typing_only(tree: ast.AST) -> set[int]:
+    """The nodes under `if TYPE_CHECKING:`, which never run."""
+    return {
+        id(n) for node in ast.walk(tree)
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING"
+        for n in ast.walk(node)
+    }
 
 
 def _reaches(graph: dict[str, set[str]], start: str, goal: str) -> bool:
@@ -69,36 +86,7 @@ def test_stages_do_not_import_views():
             assert not deps & views, (module, deps & views)
 
 
-def _runtime_graph() -> dict[str, set[str]]:
-    """module → the summarizer modules it imports when it runs (function-level imports count;
-    imports under `if TYPE_CHECKING:`, which never run, do not)."""
-    modules = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
-    graph: dict[str, set[str]] = {}
-    for name, path in modules.items():
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        typing_only = {
-            id(n) for node in ast.walk(tree)
-            if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING"
-            for n in ast.walk(node)
-        }
-        deps: set[str] = set()
-        for node in ast.walk(tree):
-            if id(node) in typing_only:
-                continue
-            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                # `from summarizer import lexicon` imports the module summarizer.lexicon, not
-                # (for this purpose) the package's own __init__
-                targets = [f"{node.module}.{a.name}" if f"{node.module}.{a.name}" in modules else node.module for a in node.names]
-            elif isinstance(node, ast.Import):
-                targets = [a.name for a in node.names]
-            else:
-                continue
-            deps |= {t for t in targets if t in modules and t != name}
-        graph[name] = deps
-    return graph
-
-
 def test_no_module_of_the_package_is_on_an_import_cycle():
-    graph = _runtime_graph()
+    graph = _graph(runtime=True)
     on_cycle = sorted(m for m in graph if any(_reaches(graph, d, m) for d in graph[m]))
     assert not on_cycle, on_cycle
