@@ -253,11 +253,15 @@ def _region(text: str, title: Optional[str]) -> Optional[str]:
     return max((n for n in names if n.startswith(first) or first.startswith(n)), key=len)
 
 
+#: Each province by its name and the other names its reports call it by.
+_PROVINCE_NAMES_RE = {short: re.compile("|".join((short, *lx.PROVINCE_OTHER_NAMES.get(short, ())))) for short in lx.PROVINCES}
+
+
 def _province_named(text: str) -> Optional[str]:
     """A province-level government that never names itself where reports do (a repost without
     title, congress and speaker lines, "我代表省人民政府"): the province it names far more than any
     other, where it speaks of itself as one (全省, 我省)."""
-    counts = sorted(((len(re.findall("|".join((short, *lx.PROVINCE_OTHER_NAMES.get(short, ()))), text)), short) for short in lx.PROVINCES), reverse=True)
+    counts = sorted(((len(_PROVINCE_NAMES_RE[short].findall(text)), short) for short in lx.PROVINCES), reverse=True)
     (top, short), (second, _) = counts[0], counts[1]
     full = lx.PROVINCES[short]
     suffix = next((sfx for sfx in lx.SELF_WORDS if full.endswith(sfx)), None)

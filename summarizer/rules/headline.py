@@ -67,7 +67,7 @@ def _names_a_part(text: str, m: re.Match) -> bool:
     (“新三样”出口增长88%), a partner (对东盟进出口增长13.8%); or a bare name opens a list item
     of another subject's figures (猕猴桃综合产值增长8.5%、出口增长53.6%: the kiwis' exports).
     An effect's figure is read in `_metric_at`, where its figure is known."""
-    if text[m.start() - 1 : m.start()] in tuple(lx.NAMED_PART_BEFORE) and m.start() > 0:
+    if m.start() > 0 and text[m.start() - 1] in lx.NAMED_PART_BEFORE:
         return True
     clause = max(text.rfind(ch, 0, m.start()) for ch in lx.CLAUSE_MARKS + "\n") + 1  # 、 too
     lead = text[clause : m.start()]
@@ -347,9 +347,10 @@ HEADLINE_DENSITY_CAP = 4
 
 
 #: What stands between an indicator and its value: (GDP), 实现, 完成, 达到 …
-_VALUE_VERBS_PREFIX_RE = re.compile(r"(?:\(GDP\)|（GDP）)?(?:" + lx.compile_alternation(list(lx.VALUE_VERBS)) + r")*")
+_VALUE_VERBS = lx.compile_alternation(list(lx.VALUE_VERBS))
+_VALUE_VERBS_PREFIX_RE = re.compile(r"(?:\(GDP\)|（GDP）)?(?:" + _VALUE_VERBS + r")*")
 _ITEM_SOON_RE = re.compile(r"\d+(?![\d.．]|个?月|日|号|季度|年|时)")  # a figure, not a date (从7月份开始)
-_EXACT_LEVEL_AFTER_RE = re.compile(r"[、，,](?:" + lx.compile_alternation(list(lx.VALUE_VERBS)) + r")+")
+_EXACT_LEVEL_AFTER_RE = re.compile(r"[、，,](?:" + _VALUE_VERBS + r")+")
 _SENTENCE_END_RE = re.compile("[。！？!?]")
 _CLAUSE_STOP_RE = re.compile("[，,；;。！？!?]")
 _FIGURE_SOON_RE = re.compile(r"[^。；;，,\n\d]{0,10}\d")
