@@ -338,3 +338,14 @@ def test_a_problems_list_goes_on_after_a_lone_lead_line_and_a_paragraph_that_sta
     summaries = [p.summary for p in extract_problems(_doc(review))]
     assert summaries[-4:] == ["经济增长存在下行压力", "物价水平仍然偏高", "政府工作仍存在一些缺点和不足", "廉政建设亟需加强"]
     assert not any("措施" in s for s in summaries)
+
+
+def test_a_lists_lead_at_the_start_of_the_next_paragraph_is_no_part_of_its_first_item():
+    """"主要是：" joined to its list (as a wrapped page prints it) in the paragraph after the
+    admission: the list goes on there, and its first item is the problem, not "主要是"."""
+    review = (
+        "过去一年，国内生产总值增长9.2%。\n我们也清醒地看到，经济运行中又出现不少新情况新问题。\n"
+        "主要是：经济增长存在下行压力，物价水平仍然偏高。\n我们一定要采取更加有力的措施，切实解决存在的问题。"
+    )
+    summaries = [p.summary for p in extract_problems(_doc(review))]
+    assert summaries[-2:] == ["经济增长存在下行压力", "物价水平仍然偏高"] and "主要是" not in summaries
